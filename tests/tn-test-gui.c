@@ -1,0 +1,236 @@
+/* tn-test-gui.c: helpers shared by the GUI tests
+ *
+ * Copyright 2026 Tunnels developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "tn-test-gui.h"
+
+/**
+ * tn_test_gui_init:
+ *
+ * Sets up GLib's test harness, the locale and translations (from the
+ * build directory, so that the Japanese runs use the freshly built
+ * catalogue), and GTK with libadwaita.
+ */
+void
+tn_test_gui_init (int    *argc,
+                  char ***argv)
+{
+  const char *localedir;
+
+  setlocale (LC_ALL, "");
+  localedir = g_getenv ("TN_TEST_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  /* Settle at once (no transitions), and look like a GNOME session. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-font-name", "Cantarell 11",
+                NULL);
+}
+
+/**
+ * tn_test_wait_until:
+ * @condition: checked after each main loop iteration
+ * @timeout_ms: how long to wait at most
+ *
+ * Runs the default main context until @condition holds.
+ *
+ * Returns: %TRUE if the condition held before the timeout
+ */
+gboolean
+tn_test_wait_until (TnTestCondition condition,
+                    gpointer        data,
+                    guint           timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  guint *remaining = user_data;
+
+  if (*remaining > 0)
+    (*remaining)--;
+
+  return *remaining > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  return *(guint *) data == 0;
+}
+
+/**
+ * tn_test_wait_frames:
+ *
+ * Waits until @widget's frame clock has ticked @n_frames times, so that
+ * layout and drawing have caught up.
+ */
+void
+tn_test_wait_frames (GtkWidget *widget,
+                     guint      n_frames)
+{
+  guint remaining = n_frames;
+
+  gtk_widget_add_tick_callback (widget, on_tick_cb, &remaining, NULL);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (tn_test_wait_until (frames_done, &remaining, 5000));
+}
+
+/**
+ * tn_test_find_toplevel:
+ *
+ * Returns: (transfer none) (nullable): the first visible toplevel of @type
+ */
+GtkWindow *
+tn_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/**
+ * tn_test_save_screenshot:
+ * @name: file name without extension
+ *
+ * Renders @widget as it is on screen into `screenshots/@name.png` below
+ * the test build directory.
+ */
+void
+tn_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (text != NULL && *text != '\0')
+        g_ptr_array_add (labels, (gpointer) text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/**
+ * tn_test_collect_labels:
+ *
+ * Returns: (transfer container) (element-type utf8): the texts of every
+ *   label that is shown below @root
+ */
+GPtrArray *
+tn_test_collect_labels (GtkWidget *root)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+
+  return labels;
+}
+
+static gboolean
+window_is_gone (gpointer data)
+{
+  GtkWidget **window = data;
+
+  return *window == NULL || !gtk_widget_get_visible (*window);
+}
+
+/**
+ * tn_test_close_window:
+ *
+ * Closes @window as a user would and waits until it is hidden or
+ * destroyed.
+ */
+void
+tn_test_close_window (GtkWindow *window)
+{
+  GtkWidget *weak = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  gtk_window_close (window);
+  g_assert_true (tn_test_wait_until (window_is_gone, &weak, 5000));
+  if (weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+}

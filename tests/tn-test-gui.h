@@ -1,0 +1,29 @@
+/* tn-test-gui.h: helpers shared by the GUI tests
+ *
+ * Copyright 2026 Tunnels developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*TnTestCondition) (gpointer data);
+
+void        tn_test_gui_init            (int             *argc,
+                                         char          ***argv);
+gboolean    tn_test_wait_until          (TnTestCondition  condition,
+                                         gpointer         data,
+                                         guint            timeout_ms);
+void        tn_test_wait_frames         (GtkWidget       *widget,
+                                         guint            n_frames);
+void        tn_test_close_window        (GtkWindow       *window);
+GtkWindow  *tn_test_find_toplevel       (GType            type);
+void        tn_test_save_screenshot     (GtkWidget       *widget,
+                                         const char      *name);
+GPtrArray  *tn_test_collect_labels      (GtkWidget       *root);
+
+G_END_DECLS
