@@ -13,9 +13,9 @@ G_BEGIN_DECLS
 
 /**
  * TnDialect:
- * @TN_DIALECT_OPENSTACK: any Neutron VPNaaS (`/v2.0/vpn/*`, synchronous)
+ * @TN_DIALECT_OPENSTACK: any Neutron VPNaaS (`/v2.0/vpn/…`, synchronous)
  * @TN_DIALECT_FJCLOUD_A: FJcloud-O type A: Neutron plus `availability_zone`
- * @TN_DIALECT_FJCLOUD_B: FJcloud-O type B: the NFV API (`/vpn/nfv/*` on the
+ * @TN_DIALECT_FJCLOUD_B: FJcloud-O type B: the NFV API (`/vpn/nfv/…` on the
  *   `nfv` endpoint), writes answer 202 and settle later
  */
 typedef enum
@@ -81,7 +81,8 @@ const char            *tn_region_profile_get_name           (const TnRegionProfi
 TnDialect              tn_region_profile_get_dialect        (const TnRegionProfile *profile);
 const char            *tn_region_profile_get_display_name   (const TnRegionProfile *profile);
 const char * const    *tn_region_profile_get_service_types  (const TnRegionProfile *profile);
-const char            *tn_region_profile_get_vpn_path       (const TnRegionProfile *profile,
+const char * const    *tn_region_profile_get_vpn_service_types (const TnRegionProfile *profile);
+char                  *tn_region_profile_get_vpn_path       (const TnRegionProfile *profile,
                                                              TnResourceKind         kind);
 gboolean               tn_region_profile_writes_are_async   (const TnRegionProfile *profile);
 guint                  tn_region_profile_get_max_peer_cidrs (const TnRegionProfile *profile);
@@ -116,9 +117,9 @@ gboolean               tn_region_profile_get_range          (const TnRegionProfi
                                                              const char            *field,
                                                              gint64                *min,
                                                              gint64                *max);
-const TnFieldRule     *tn_region_profile_get_rules          (const TnRegionProfile *profile,
-                                                             TnResourceKind         kind,
-                                                             guint                 *n_rules);
+GPtrArray             *tn_region_profile_list_fields        (const TnRegionProfile *profile,
+                                                             TnResourceKind         kind);
+const char * const    *tn_region_profile_list_regions       (void);
 
 const char            *tn_resource_kind_get_collection      (TnResourceKind         kind);
 const char            *tn_resource_kind_get_member          (TnResourceKind         kind);
