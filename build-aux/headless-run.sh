@@ -6,8 +6,19 @@
 #
 #   build-aux/headless-run.sh COMMAND [ARG…]
 #
-# Set HEADLESS_RUN_NO_KEYRING=1 to run without any secret service on the bus.
+# HEADLESS_RUN_KEYRING chooses the keyring the command meets:
+#   unlocked (default)  gnome-keyring-daemon with an unlocked login keyring
+#   locked              gnome-keyring-daemon without an unlocked keyring, and
+#                       no display (no X server) for a prompt
+#   none                no secret service on the bus at all (and no D-Bus
+#                       activation of one), no display
 set -eu
+
+keyring=${HEADLESS_RUN_KEYRING:-unlocked}
+case "$keyring" in
+  unlocked|locked|none) ;;
+  *) echo "headless-run: HEADLESS_RUN_KEYRING must be unlocked, locked or none" >&2; exit 2 ;;
+esac
 
 if [ "${HEADLESS_RUN_INNER:-}" != 1 ]; then
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/tunnels-test.XXXXXX")
@@ -24,16 +35,41 @@ if [ "${HEADLESS_RUN_INNER:-}" != 1 ]; then
   export HEADLESS_RUN_INNER=1
   export HEADLESS_RUN_TMPDIR="$tmp"
   unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
+  bus_args=""
+  if [ "$keyring" = none ]; then
+    # A session bus that activates nothing: no keyring can be started.
+    cat > "$tmp/session.conf" <<EOC
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:tmpdir=$tmp/runtime</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOC
+    bus_args="--config-file=$tmp/session.conf"
+  fi
   status=0
-  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
-    dbus-run-session -- "$0" "$@" || status=$?
+  if [ "$keyring" = unlocked ]; then
+    # shellcheck disable=SC2086
+    xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+      dbus-run-session $bus_args -- "$0" "$@" || status=$?
+  else
+    # No display at all, not even for services the bus starts: a keyring
+    # prompt would wait forever.
+    # shellcheck disable=SC2086
+    dbus-run-session $bus_args -- "$0" "$@" || status=$?
+  fi
   exit $status
 fi
 
-if [ "${HEADLESS_RUN_NO_KEYRING:-}" != 1 ]; then
-  # A newline, not an empty stdin: with zero bytes no login keyring is
-  # created and libsecret then waits for a prompt forever.
-  printf '\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+wait_for_keyring () {
   # --unlock returns before the daemon owns its name; asking too early
   # would make D-Bus start a second, locked daemon.
   tries=0
@@ -48,6 +84,22 @@ if [ "${HEADLESS_RUN_NO_KEYRING:-}" != 1 ]; then
     fi
     sleep 0.05
   done
-fi
+}
+
+case "$keyring" in
+  unlocked)
+    # A newline, not an empty stdin: with zero bytes no login keyring is
+    # created and libsecret then waits for a prompt forever.
+    printf '\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    wait_for_keyring
+    ;;
+  locked)
+    # Nothing unlocks it, and without a display no prompt can appear.
+    gnome-keyring-daemon --start --components=secrets </dev/null >/dev/null
+    wait_for_keyring
+    ;;
+  none)
+    ;;
+esac
 
 exec "$@"
