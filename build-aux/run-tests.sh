@@ -7,17 +7,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-build-aux/install-deps.sh
-
-setup_args="-Dwerror=true -Dtest_tools=enabled"
-if [ -f build/build.ninja ]; then
-  # shellcheck disable=SC2086
-  meson setup --reconfigure build $setup_args >/dev/null
-else
-  # shellcheck disable=SC2086
-  meson setup build $setup_args
-fi
-meson compile -C build
+build-aux/build.sh -Dtest_tools=enabled
 
 # Two at a time: the machine floor is two cores.
 meson test -C build --num-processes 2 --print-errorlogs "$@"

@@ -245,7 +245,7 @@ poll_now (GTask *task)
  * @user_data: its closure
  *
  * Polls the resource until its status settles (leaves BUILD, PENDING_* or
- * DELETING; see tn_status_is_transitional()) or it is gone, pausing 2 s,
+ * DELETING; see tn_status_is_settled()) or it is gone, pausing 2 s,
  * then twice as long each time up to 30 s (tn_session_set_poll_interval()).
  */
 void

@@ -16,15 +16,10 @@
 /*
  * The region table (SPEC §3). Models, forms, validators, the cloud client
  * and the sandbox all read it; nothing else in Tunnels may decide by the
- * name of a region. Each dialect has one row per field and resource kind;
- * a region may override single rows (see region_overrides). A corrected
+ * name of a region. One row per resource field, one column per dialect;
+ * a region may override single cells (see region_overrides). A corrected
  * rule is a one-line change here.
  */
-
-#define E TN_FIELD_EDITABLE
-#define C TN_FIELD_CREATE_ONLY
-#define F TN_FIELD_FIXED
-#define R TN_FIELD_READ_ONLY
 
 #define V(...) ((const char * const[]) { __VA_ARGS__, NULL })
 
@@ -44,181 +39,92 @@
 #define IKE_VERSIONS V ("v1", "v2")
 #define BOOLEANS     V ("true", "false")
 
+/* Cells: access, default, allowed values, min, max */
+#define NO                   TN_FIELD_ABSENT, NULL, NULL, 0, 0
+#define TEXT                 TN_FIELD_EDITABLE, "", NULL, 0, 255
+#define CHOOSE(def, set)     TN_FIELD_EDITABLE, def, set, 0, 0
+#define ONCE(def, set)       TN_FIELD_CREATE_ONLY, def, set, 0, 0
+#define FIX(value)           TN_FIELD_FIXED, value, V (value), 0, 0
+#define FIX_NUMBER(text, n)  TN_FIELD_FIXED, text, V (text), n, n
+#define NUMBER(def, lo, hi)  TN_FIELD_EDITABLE, def, NULL, lo, hi
+#define SHOWN                TN_FIELD_READ_ONLY, NULL, NULL, 0, 0
+#define SHOWN_AS(value)      TN_FIELD_READ_ONLY, value, V (value), 0, 0
+
+#define IKE   TN_RESOURCE_IKE_POLICY
+#define IPSEC TN_RESOURCE_IPSEC_POLICY
+#define SVC   TN_RESOURCE_VPN_SERVICE
+#define CONN  TN_RESOURCE_CONNECTION
+
 #define LIFETIME_MAX_B G_GINT64_CONSTANT (946080000)
 
 typedef struct
 {
   TnResourceKind kind;
-  TnFieldRule    rule;
-} KindRule;
+  TnFieldRule    cells[3];  /* indexed by TnDialect */
+} Row;
 
-/* ------------------------------------------------------------------ */
-/* openstack: any Neutron VPNaaS                                       */
+#define ROW(kind, field, openstack, type_a, type_b) \
+  { kind, { { field, openstack }, { field, type_a }, { field, type_b } } }
 
-static const KindRule openstack_rules[] = {
-  { TN_RESOURCE_IKE_POLICY, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IKE_POLICY, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IKE_POLICY, { "auth_algorithm", E, "sha1", AUTH_NEUTRON, 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "encryption_algorithm", E, "aes-128", ENC_NEUTRON, 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "phase1_negotiation_mode", E, "main", V ("main", "aggressive"), 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "lifetime.units", E, "seconds", V ("seconds"), 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "lifetime.value", E, "3600", NULL, 60, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "ike_version", E, "v1", IKE_VERSIONS, 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "pfs", E, "group5", PFS_NEUTRON, 0, 0 } },
+/* One row per field: plain OpenStack, FJcloud-O type A, FJcloud-O type B. */
+static const Row table[] = {
+  ROW (IKE, "name",                     TEXT, TEXT, TEXT),
+  ROW (IKE, "description",              TEXT, TEXT, TEXT),
+  ROW (IKE, "availability_zone",        NO, ONCE (NULL, NULL), NO),
+  ROW (IKE, "status",                   NO, NO, SHOWN),
+  ROW (IKE, "auth_algorithm",           CHOOSE ("sha1", AUTH_NEUTRON), FIX ("sha1"), CHOOSE ("sha1", AUTH_FJ)),
+  ROW (IKE, "encryption_algorithm",     CHOOSE ("aes-128", ENC_NEUTRON), CHOOSE ("aes-128", ENC_FJ), CHOOSE ("aes-128", ENC_FJ)),
+  ROW (IKE, "phase1_negotiation_mode",  CHOOSE ("main", V ("main", "aggressive")), FIX ("main"), FIX ("main")),
+  ROW (IKE, "lifetime.units",           CHOOSE ("seconds", V ("seconds")), FIX ("seconds"), FIX ("seconds")),
+  ROW (IKE, "lifetime.value",           NUMBER ("3600", 60, 0), NUMBER ("2000", 60, 0), NUMBER ("2000", 120, LIFETIME_MAX_B)),
+  ROW (IKE, "ike_version",              CHOOSE ("v1", IKE_VERSIONS), FIX ("v1"), NO),
+  ROW (IKE, "pfs",                      CHOOSE ("group5", PFS_NEUTRON), CHOOSE ("group5", PFS_FJ), CHOOSE ("group5", PFS_FJ)),
 
-  { TN_RESOURCE_IPSEC_POLICY, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "transform_protocol", E, "esp", V ("esp", "ah", "ah-esp"), 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "auth_algorithm", E, "sha1", AUTH_NEUTRON, 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "encapsulation_mode", E, "tunnel", V ("tunnel", "transport"), 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "encryption_algorithm", E, "aes-128", ENC_NEUTRON, 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "lifetime.units", E, "seconds", V ("seconds"), 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "lifetime.value", E, "3600", NULL, 60, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "pfs", E, "group5", PFS_NEUTRON, 0, 0 } },
+  ROW (IPSEC, "name",                   TEXT, TEXT, TEXT),
+  ROW (IPSEC, "description",            TEXT, TEXT, TEXT),
+  ROW (IPSEC, "availability_zone",      NO, ONCE (NULL, NULL), NO),
+  ROW (IPSEC, "status",                 NO, NO, SHOWN),
+  ROW (IPSEC, "initiator",              NO, NO, CHOOSE ("bi-directional", INITIATORS)),
+  ROW (IPSEC, "transform_protocol",     CHOOSE ("esp", V ("esp", "ah", "ah-esp")), FIX ("esp"), FIX ("esp")),
+  ROW (IPSEC, "auth_algorithm",         CHOOSE ("sha1", AUTH_NEUTRON), FIX ("sha1"), CHOOSE ("sha1", AUTH_FJ)),
+  ROW (IPSEC, "encapsulation_mode",     CHOOSE ("tunnel", V ("tunnel", "transport")), FIX ("tunnel"), FIX ("tunnel")),
+  ROW (IPSEC, "encryption_algorithm",   CHOOSE ("aes-128", ENC_NEUTRON), CHOOSE ("aes-128", ENC_FJ), CHOOSE ("aes-128", ENC_FJ)),
+  ROW (IPSEC, "lifetime.units",         CHOOSE ("seconds", V ("seconds")), FIX ("seconds"), FIX ("seconds")),
+  ROW (IPSEC, "lifetime.value",         NUMBER ("3600", 60, 0), NUMBER ("2000", 60, 0), NUMBER ("2000", 120, LIFETIME_MAX_B)),
+  ROW (IPSEC, "pfs",                    CHOOSE ("group5", PFS_NEUTRON), CHOOSE ("group5", PFS_FJ), CHOOSE ("group5", PFS_FJ)),
 
-  { TN_RESOURCE_VPN_SERVICE, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_VPN_SERVICE, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_VPN_SERVICE, { "admin_state_up", E, "true", BOOLEANS, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "router_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "subnet_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "status", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "external_v4_ip", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "external_v6_ip", R, NULL, NULL, 0, 0 } },
+  ROW (SVC, "name",                     TEXT, TEXT, TEXT),
+  ROW (SVC, "description",              TEXT, TEXT, TEXT),
+  ROW (SVC, "availability_zone",        NO, ONCE (NULL, NULL), NO),
+  ROW (SVC, "admin_state_up",           CHOOSE ("true", BOOLEANS), CHOOSE ("true", BOOLEANS), CHOOSE ("true", BOOLEANS)),
+  ROW (SVC, "router_id",                ONCE (NULL, NULL), ONCE (NULL, NULL), ONCE (NULL, NULL)),
+  ROW (SVC, "subnet_id",                ONCE (NULL, NULL), ONCE (NULL, NULL), ONCE (NULL, NULL)),
+  ROW (SVC, "status",                   SHOWN, SHOWN, SHOWN),
+  ROW (SVC, "external_v4_ip",           SHOWN, SHOWN, SHOWN),
+  ROW (SVC, "external_v6_ip",           SHOWN, SHOWN, SHOWN),
 
-  { TN_RESOURCE_CONNECTION, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "vpnservice_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "ikepolicy_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "ipsecpolicy_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "peer_address", E, NULL, NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "peer_id", E, NULL, NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "local_id", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "peer_cidrs", E, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "psk", E, NULL, NULL, 1, 255 } },
-  { TN_RESOURCE_CONNECTION, { "initiator", E, "bi-directional", INITIATORS, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "dpd.action", E, "hold", DPD_NEUTRON, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "dpd.interval", E, "30", NULL, 1, 0 } },
-  { TN_RESOURCE_CONNECTION, { "dpd.timeout", E, "120", NULL, 2, 0 } },
-  { TN_RESOURCE_CONNECTION, { "mtu", E, "1500", NULL, 68, 0 } },
-  { TN_RESOURCE_CONNECTION, { "admin_state_up", E, "true", BOOLEANS, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "status", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "auth_mode", R, "psk", V ("psk"), 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "route_mode", R, "static", V ("static"), 0, 0 } },
-};
-
-/* ------------------------------------------------------------------ */
-/* FJcloud-O type A: jp-east-1, jp-east-2, jp-west-1, jp-west-2        */
-
-static const KindRule fjcloud_a_rules[] = {
-  { TN_RESOURCE_IKE_POLICY, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IKE_POLICY, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IKE_POLICY, { "availability_zone", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "auth_algorithm", F, "sha1", V ("sha1"), 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "encryption_algorithm", E, "aes-128", ENC_FJ, 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "phase1_negotiation_mode", F, "main", V ("main"), 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "lifetime.units", F, "seconds", V ("seconds"), 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "lifetime.value", E, "2000", NULL, 60, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "ike_version", F, "v1", V ("v1"), 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "pfs", E, "group5", PFS_FJ, 0, 0 } },
-
-  { TN_RESOURCE_IPSEC_POLICY, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "availability_zone", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "transform_protocol", F, "esp", V ("esp"), 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "auth_algorithm", F, "sha1", V ("sha1"), 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "encapsulation_mode", F, "tunnel", V ("tunnel"), 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "encryption_algorithm", E, "aes-128", ENC_FJ, 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "lifetime.units", F, "seconds", V ("seconds"), 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "lifetime.value", E, "2000", NULL, 60, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "pfs", E, "group5", PFS_FJ, 0, 0 } },
-
-  { TN_RESOURCE_VPN_SERVICE, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_VPN_SERVICE, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_VPN_SERVICE, { "availability_zone", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "admin_state_up", E, "true", BOOLEANS, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "router_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "subnet_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "status", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "external_v4_ip", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "external_v6_ip", R, NULL, NULL, 0, 0 } },
-
-  { TN_RESOURCE_CONNECTION, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "availability_zone", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "vpnservice_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "ikepolicy_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "ipsecpolicy_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "peer_address", E, NULL, NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "peer_id", E, NULL, NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "local_id", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "peer_cidrs", E, NULL, NULL, 1, 1 } },
-  { TN_RESOURCE_CONNECTION, { "psk", E, NULL, NULL, 1, 255 } },
-  { TN_RESOURCE_CONNECTION, { "initiator", E, "bi-directional", INITIATORS, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "dpd.action", E, "hold", DPD_FJ, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "dpd.interval", E, "30", NULL, 1, 0 } },
-  { TN_RESOURCE_CONNECTION, { "dpd.timeout", E, "120", NULL, 2, 0 } },
-  { TN_RESOURCE_CONNECTION, { "mtu", E, "1500", NULL, 68, 0 } },
-  { TN_RESOURCE_CONNECTION, { "admin_state_up", E, "true", BOOLEANS, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "status", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "auth_mode", R, "psk", V ("psk"), 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "route_mode", R, "static", V ("static"), 0, 0 } },
-};
-
-/* ------------------------------------------------------------------ */
-/* FJcloud-O type B: jp-east-3, jp-west-3 (the NFV API)                */
-
-static const KindRule fjcloud_b_rules[] = {
-  { TN_RESOURCE_IKE_POLICY, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IKE_POLICY, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IKE_POLICY, { "status", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "auth_algorithm", E, "sha1", AUTH_FJ, 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "encryption_algorithm", E, "aes-128", ENC_FJ, 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "phase1_negotiation_mode", F, "main", V ("main"), 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "lifetime.units", F, "seconds", V ("seconds"), 0, 0 } },
-  { TN_RESOURCE_IKE_POLICY, { "lifetime.value", E, "2000", NULL, 120, LIFETIME_MAX_B } },
-  { TN_RESOURCE_IKE_POLICY, { "pfs", E, "group5", PFS_FJ, 0, 0 } },
-
-  { TN_RESOURCE_IPSEC_POLICY, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "status", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "initiator", E, "bi-directional", INITIATORS, 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "transform_protocol", F, "esp", V ("esp"), 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "auth_algorithm", E, "sha1", AUTH_FJ, 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "encapsulation_mode", F, "tunnel", V ("tunnel"), 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "encryption_algorithm", E, "aes-128", ENC_FJ, 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "lifetime.units", F, "seconds", V ("seconds"), 0, 0 } },
-  { TN_RESOURCE_IPSEC_POLICY, { "lifetime.value", E, "2000", NULL, 120, LIFETIME_MAX_B } },
-  { TN_RESOURCE_IPSEC_POLICY, { "pfs", E, "group5", PFS_FJ, 0, 0 } },
-
-  { TN_RESOURCE_VPN_SERVICE, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_VPN_SERVICE, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_VPN_SERVICE, { "admin_state_up", E, "true", BOOLEANS, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "router_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "subnet_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "status", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "external_v4_ip", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_VPN_SERVICE, { "external_v6_ip", R, NULL, NULL, 0, 0 } },
-
-  { TN_RESOURCE_CONNECTION, { "name", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "description", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "vpnservice_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "ikepolicy_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "ipsecpolicy_id", C, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "ike_version", E, "v1", IKE_VERSIONS, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "ipsec_endpoint_address", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "peer_address", E, NULL, NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "peer_id", E, NULL, NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "local_id", E, "", NULL, 0, 255 } },
-  { TN_RESOURCE_CONNECTION, { "peer_cidrs", E, NULL, NULL, 1, 1 } },
-  { TN_RESOURCE_CONNECTION, { "psk", E, NULL, NULL, 1, 255 } },
-  { TN_RESOURCE_CONNECTION, { "dpd.action", E, "hold", DPD_FJ, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "dpd.interval", E, "30", NULL, 1, 119 } },
-  { TN_RESOURCE_CONNECTION, { "dpd.timeout", F, "120", V ("120"), 120, 120 } },
-  { TN_RESOURCE_CONNECTION, { "mtu", E, "1500", NULL, 68, 0 } },
-  { TN_RESOURCE_CONNECTION, { "admin_state_up", E, "true", BOOLEANS, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "status", R, NULL, NULL, 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "auth_mode", R, "psk", V ("psk"), 0, 0 } },
-  { TN_RESOURCE_CONNECTION, { "route_mode", R, "static", V ("static"), 0, 0 } },
+  ROW (CONN, "name",                    TEXT, TEXT, TEXT),
+  ROW (CONN, "description",             TEXT, TEXT, TEXT),
+  ROW (CONN, "availability_zone",       NO, SHOWN, NO),
+  ROW (CONN, "vpnservice_id",           ONCE (NULL, NULL), ONCE (NULL, NULL), ONCE (NULL, NULL)),
+  ROW (CONN, "ikepolicy_id",            ONCE (NULL, NULL), ONCE (NULL, NULL), ONCE (NULL, NULL)),
+  ROW (CONN, "ipsecpolicy_id",          ONCE (NULL, NULL), ONCE (NULL, NULL), ONCE (NULL, NULL)),
+  ROW (CONN, "ike_version",             NO, NO, CHOOSE ("v1", IKE_VERSIONS)),
+  ROW (CONN, "ipsec_endpoint_address",  NO, NO, SHOWN),
+  ROW (CONN, "peer_address",            TEXT, TEXT, TEXT),
+  ROW (CONN, "peer_id",                 TEXT, TEXT, TEXT),
+  ROW (CONN, "local_id",                TEXT, TEXT, TEXT),
+  ROW (CONN, "peer_cidrs",              NUMBER (NULL, 0, 0), NUMBER (NULL, 1, 1), NUMBER (NULL, 1, 1)),
+  ROW (CONN, "psk",                     NUMBER (NULL, 1, 255), NUMBER (NULL, 1, 255), NUMBER (NULL, 1, 255)),
+  ROW (CONN, "initiator",               CHOOSE ("bi-directional", INITIATORS), CHOOSE ("bi-directional", INITIATORS), NO),
+  ROW (CONN, "dpd.action",              CHOOSE ("hold", DPD_NEUTRON), CHOOSE ("hold", DPD_FJ), CHOOSE ("hold", DPD_FJ)),
+  ROW (CONN, "dpd.interval",            NUMBER ("30", 1, 0), NUMBER ("30", 1, 0), NUMBER ("30", 1, 119)),
+  ROW (CONN, "dpd.timeout",             NUMBER ("120", 2, 0), NUMBER ("120", 2, 0), FIX_NUMBER ("120", 120)),
+  ROW (CONN, "mtu",                     NUMBER ("1500", 68, 0), NUMBER ("1500", 68, 0), NUMBER ("1500", 68, 0)),
+  ROW (CONN, "admin_state_up",          CHOOSE ("true", BOOLEANS), CHOOSE ("true", BOOLEANS), CHOOSE ("true", BOOLEANS)),
+  ROW (CONN, "status",                  SHOWN, SHOWN, SHOWN),
+  ROW (CONN, "auth_mode",               SHOWN_AS ("psk"), SHOWN_AS ("psk"), SHOWN_AS ("psk")),
+  ROW (CONN, "route_mode",              SHOWN_AS ("static"), SHOWN_AS ("static"), SHOWN_AS ("static")),
 };
 
 /* ------------------------------------------------------------------ */
@@ -226,9 +132,6 @@ static const KindRule fjcloud_b_rules[] = {
 
 typedef struct
 {
-  TnDialect           dialect;
-  const KindRule     *rules;
-  guint               n_rules;
   const char * const *service_types;      /* for routers and subnets */
   const char * const *vpn_service_types;  /* for the VPN resources */
   const char         *vpn_path_prefix;
@@ -241,15 +144,12 @@ typedef struct
 
 static const DialectInfo dialects[] = {
   [TN_DIALECT_OPENSTACK] = {
-    TN_DIALECT_OPENSTACK, openstack_rules, G_N_ELEMENTS (openstack_rules),
     V ("network"), V ("network"), "/v2.0/vpn/", FALSE, 0, FALSE, FALSE, FALSE,
   },
   [TN_DIALECT_FJCLOUD_A] = {
-    TN_DIALECT_FJCLOUD_A, fjcloud_a_rules, G_N_ELEMENTS (fjcloud_a_rules),
     V ("networking", "network"), V ("networking", "network"), "/v2.0/vpn/", FALSE, 1, TRUE, TRUE, FALSE,
   },
   [TN_DIALECT_FJCLOUD_B] = {
-    TN_DIALECT_FJCLOUD_B, fjcloud_b_rules, G_N_ELEMENTS (fjcloud_b_rules),
     V ("networking", "network"), V ("nfv"), "/vpn/nfv/", TRUE, 1, FALSE, FALSE, TRUE,
   },
 };
@@ -264,8 +164,8 @@ typedef struct
 /* Single rules in which a region differs from its dialect. */
 static const RegionOverride region_overrides[] = {
   /* jp-east-2 lets users choose the hash; the other type A regions fix sha1. */
-  { "jp-east-2", TN_RESOURCE_IKE_POLICY, { "auth_algorithm", C, "sha1", AUTH_FJ, 0, 0 } },
-  { "jp-east-2", TN_RESOURCE_IPSEC_POLICY, { "auth_algorithm", C, "sha1", AUTH_FJ, 0, 0 } },
+  { "jp-east-2", IKE, { "auth_algorithm", ONCE ("sha1", AUTH_FJ) } },
+  { "jp-east-2", IPSEC, { "auth_algorithm", ONCE ("sha1", AUTH_FJ) } },
 };
 
 struct _TnRegionProfile
@@ -287,11 +187,6 @@ static const TnRegionProfile profiles[] = {
 /* Every other region, such as RegionOne, is plain OpenStack. */
 static const TnRegionProfile openstack_profile = { NULL, NULL, TN_DIALECT_OPENSTACK };
 
-#undef E
-#undef C
-#undef F
-#undef R
-#undef V
 
 static const DialectInfo *
 dialect_info (const TnRegionProfile *profile)
@@ -477,8 +372,6 @@ tn_region_profile_get_rule (const TnRegionProfile *profile,
                             TnResourceKind         kind,
                             const char            *field)
 {
-  const DialectInfo *info;
-
   g_return_val_if_fail (profile != NULL, NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
@@ -490,10 +383,13 @@ tn_region_profile_get_rule (const TnRegionProfile *profile,
         return &o->rule;
     }
 
-  info = dialect_info (profile);
-  for (guint i = 0; i < info->n_rules; i++)
-    if (info->rules[i].kind == kind && g_str_equal (info->rules[i].rule.field, field))
-      return &info->rules[i].rule;
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      const TnFieldRule *rule = &table[i].cells[profile->dialect];
+
+      if (table[i].kind == kind && rule->access != TN_FIELD_ABSENT && g_str_equal (rule->field, field))
+        return rule;
+    }
 
   return NULL;
 }
@@ -614,16 +510,14 @@ GPtrArray *
 tn_region_profile_list_fields (const TnRegionProfile *profile,
                                TnResourceKind         kind)
 {
-  const DialectInfo *info;
   GPtrArray *fields;
 
   g_return_val_if_fail (profile != NULL, NULL);
 
-  info = dialect_info (profile);
   fields = g_ptr_array_new ();
-  for (guint i = 0; i < info->n_rules; i++)
-    if (info->rules[i].kind == kind)
-      g_ptr_array_add (fields, (gpointer) info->rules[i].rule.field);
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    if (table[i].kind == kind && tn_region_profile_has_field (profile, kind, table[i].cells[0].field))
+      g_ptr_array_add (fields, (gpointer) table[i].cells[0].field);
 
   return fields;
 }
