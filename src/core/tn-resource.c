@@ -15,6 +15,7 @@
 #include "tn-ike-policy.h"
 #include "tn-ipsec-policy.h"
 #include "tn-resource-private.h"
+#include "tn-status.h"
 #include "tn-wipe.h"
 #include "tn-vpn-service.h"
 
@@ -51,16 +52,6 @@ static const TnResourceField base_fields[] = {
   { "description", "description" },
   { "status", "status" },
   { "project_id", "project-id" },
-};
-
-/* Statuses that settle by themselves: they are polled (SPEC §2). */
-static const char * const transitional_statuses[] = {
-  "BUILD", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE", "DELETING",
-};
-
-/* Statuses that do not change without a request. */
-static const char * const final_statuses[] = {
-  "ACTIVE", "DOWN", "ERROR", "CREATE_ERROR",
 };
 
 static void
@@ -473,6 +464,39 @@ set_string (TnResource  *self,
   return TRUE;
 }
 
+/**
+ * tn_resource_field_equal:
+ * @self: a #TnResource
+ * @other: a resource of the same kind
+ * @field: one of their fields
+ *
+ * Returns: whether @self and @other hold the same value in @field
+ */
+gboolean
+tn_resource_field_equal (TnResource            *self,
+                         TnResource            *other,
+                         const TnResourceField *field)
+{
+  g_auto(GValue) a = G_VALUE_INIT;
+  g_auto(GValue) b = G_VALUE_INIT;
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (TN_IS_RESOURCE (self), FALSE);
+  g_return_val_if_fail (TN_IS_RESOURCE (other), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (other), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), field->property);
+  g_return_val_if_fail (pspec != NULL, FALSE);
+
+  g_value_init (&a, pspec->value_type);
+  g_value_init (&b, pspec->value_type);
+  g_object_get_property (G_OBJECT (self), pspec->name, &a);
+  g_object_get_property (G_OBJECT (other), pspec->name, &b);
+
+  return _tn_resource_values_equal (&a, &b);
+}
+
 #define DEFINE_STRING_ACCESSORS(member, PROP)                                  \
 const char *                                                                   \
 tn_resource_get_##member (TnResource *self)                                    \
@@ -505,46 +529,18 @@ DEFINE_STRING_ACCESSORS (region, PROP_REGION)
 #undef DEFINE_STRING_ACCESSORS
 
 /**
- * tn_status_is_transitional:
- * @status: (nullable): a status as the server spells it
- *
- * A transitional status settles by itself and is polled: BUILD, PENDING_*
- * and DELETING, and any status Tunnels does not know (SPEC §2 says to treat
- * those as transitional and show them verbatim). No status (policies of a
- * plain Neutron have none) is settled.
- *
- * Returns: whether @status is transitional
- */
-gboolean
-tn_status_is_transitional (const char *status)
-{
-  if (status == NULL || *status == '\0')
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (transitional_statuses); i++)
-    if (g_str_equal (status, transitional_statuses[i]))
-      return TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (final_statuses); i++)
-    if (g_str_equal (status, final_statuses[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-/**
  * tn_resource_is_settled:
  * @self: a #TnResource
  *
  * Returns: whether the status of @self is final (see
- *   tn_status_is_transitional())
+ *   tn_status_is_settled()); other statuses are polled
  */
 gboolean
 tn_resource_is_settled (TnResource *self)
 {
   g_return_val_if_fail (TN_IS_RESOURCE (self), TRUE);
 
-  return !tn_status_is_transitional (tn_resource_get_status (self));
+  return tn_status_is_settled (tn_resource_get_status (self));
 }
 
 /* Wipes a string value in place before it is dropped (one of them is the

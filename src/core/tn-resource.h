@@ -78,6 +78,9 @@ const TnResourceField *tn_resource_get_fields         (TnResource            *se
 const TnResourceField *tn_resource_find_field         (TnResource            *self,
                                                        const char            *field);
 char                  *tn_resource_to_string          (TnResource            *self);
+gboolean               tn_resource_field_equal        (TnResource            *self,
+                                                       TnResource            *other,
+                                                       const TnResourceField *field);
 
 const char            *tn_resource_get_id             (TnResource            *self);
 void                   tn_resource_set_id             (TnResource            *self,
@@ -98,7 +101,5 @@ const char            *tn_resource_get_region         (TnResource            *se
 void                   tn_resource_set_region         (TnResource            *self,
                                                        const char            *region);
 gboolean               tn_resource_is_settled         (TnResource            *self);
-
-gboolean               tn_status_is_transitional      (const char            *status);
 
 G_END_DECLS
