@@ -58,7 +58,9 @@ EOC
   status=0
   if [ "$keyring" = unlocked ]; then
     # shellcheck disable=SC2086
-    xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+    # Start the search for a free display at a number of our own, so that
+    # tests starting at the same moment do not race for the same one.
+    xvfb-run -a -n $(( $$ % 400 + 100 )) -s "-screen 0 1280x800x24 -nolisten tcp" \
       dbus-run-session $bus_args -- "$0" "$@" || status=$?
   else
     # No display at all, not even for services the bus starts: a keyring

@@ -16,9 +16,11 @@
 
 struct _TnApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication    parent_instance;
 
-  GSettings      *settings;
+  GSettings        *settings;
+  TnAccountManager *accounts;
+  TnSessionManager *sessions;
 };
 
 G_DEFINE_FINAL_TYPE (TnApplication, tn_application, ADW_TYPE_APPLICATION)
@@ -70,9 +72,22 @@ tn_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+tn_application_add_account_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  TnApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (TN_IS_WINDOW (window))
+    tn_window_show_account_dialog (TN_WINDOW (window), NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", tn_application_quit_action },
   { "about", tn_application_about_action },
+  { "add-account", tn_application_add_account_action },
 };
 
 static void
@@ -90,6 +105,12 @@ tn_application_startup (GApplication *application)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  /* Sign in to the account that was active when Tunnels last quit. */
+  self->accounts = tn_account_manager_new (self->settings);
+  self->sessions = tn_session_manager_new (self->accounts);
+  if (tn_account_manager_get_active (self->accounts) != NULL)
+    tn_session_manager_activate (self->sessions, tn_account_manager_get_active (self->accounts), NULL);
 }
 
 static void
@@ -110,6 +131,8 @@ tn_application_dispose (GObject *object)
 {
   TnApplication *self = TN_APPLICATION (object);
 
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->accounts);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tn_application_parent_class)->dispose (object);
@@ -156,4 +179,17 @@ tn_application_get_settings (TnApplication *self)
   g_return_val_if_fail (TN_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * tn_application_get_sessions:
+ *
+ * Returns: (transfer none): the accounts and the session of the active one
+ */
+TnSessionManager *
+tn_application_get_sessions (TnApplication *self)
+{
+  g_return_val_if_fail (TN_IS_APPLICATION (self), NULL);
+
+  return self->sessions;
 }

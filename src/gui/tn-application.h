@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "tn-session-manager.h"
+
 G_BEGIN_DECLS
 
 #define TN_TYPE_APPLICATION (tn_application_get_type ())
@@ -16,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TnApplication, tn_application, TN, APPLICATION, AdwApplication)
 
 TnApplication *tn_application_new          (void);
-GSettings     *tn_application_get_settings (TnApplication *self);
+GSettings        *tn_application_get_settings (TnApplication *self);
+TnSessionManager *tn_application_get_sessions (TnApplication *self);
 
 G_END_DECLS
