@@ -14,7 +14,7 @@ libjson-glib-dev libsecret-1-dev libglib-testing-0-dev glib-networking
 desktop-file-utils appstream gnome-keyring dbus-daemon dbus-x11 locales"
 
 TEST="xvfb xauth fonts-noto-cjk fonts-cantarell adwaita-icon-theme
-flatpak-builder jq"
+flatpak-builder jq python3-openstackclient python3-neutronclient"
 
 case "${1:-}" in
   --run) WANT="$BUILD" ;;
