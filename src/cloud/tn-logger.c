@@ -98,6 +98,25 @@ tn_logger_redact (const char *text)
                           "\\1\"" TN_LOGGER_REDACTED "\"", 0, NULL);
 }
 
+static gboolean
+replace_quoted_cb (const GMatchInfo *match_info,
+                   GString          *result,
+                   gpointer          user_data)
+{
+  g_autofree char *quoted = g_match_info_fetch (match_info, 0);
+  g_autofree char *inner = g_strndup (quoted + 1, strlen (quoted) - 2);
+
+  /* The name of the attribute (“Required attribute 'psk' not specified”)
+   * is no secret. */
+  if (g_regex_match_simple ("^(?:" SECRET_MEMBERS "|pre-shared key)$", inner,
+                            G_REGEX_CASELESS, 0))
+    g_string_append (result, quoted);
+  else
+    g_string_append (result, "'" TN_LOGGER_REDACTED "'");
+
+  return FALSE;
+}
+
 /**
  * tn_logger_redact_message:
  * @message: (nullable): a server's error message
@@ -121,8 +140,8 @@ tn_logger_redact_message (const char *message)
       strstr (lower, "secret") == NULL && strstr (lower, "token") == NULL)
     return tn_logger_redact (message);
 
-  return g_regex_replace_literal (get_quoted_regex (), message, -1, 0,
-                                  "'" TN_LOGGER_REDACTED "'", 0, NULL);
+  return g_regex_replace_eval (get_quoted_regex (), message, -1, 0, 0,
+                               replace_quoted_cb, NULL, NULL);
 }
 
 /**
