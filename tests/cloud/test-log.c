@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "tn-connection.h"
+#include "tn-ike-policy.h"
 #include "tn-logger.h"
 #include "tn-session-private.h"
 #include "tn-test-cloud.h"
@@ -103,6 +104,7 @@ test_log_has_no_secrets (TnTestCloud   *cloud,
   updated = tn_session_update_finish (cloud->session, tn_test_wait (&result), &error);
   g_assert_no_error (error);
   g_ptr_array_add (tokens, g_strdup (_tn_session_get_token (cloud->session, &serial)));
+  g_assert_nonnull (strstr (captured->str, "MESSAGE=> {\"ipsec_site_connection\":{\"psk\":\"" TN_LOGGER_REDACTED "\"}} "));
 
   /* Application-credential sign-in */
   tn_sandbox_add_app_credential (cloud->sandbox, TEST_APP_ID, TEST_APP_SECRET);
@@ -147,6 +149,38 @@ test_log_has_no_secrets (TnTestCloud   *cloud,
   g_test_message ("%zu bytes of debug log checked", captured->len);
 }
 
+/* The PUT bodies on the wire (the traces print them) hold only what
+ * changed, and of an object attribute only the changed member. */
+static void
+test_update_sends_only_changes (TnTestCloud   *cloud,
+                                gconstpointer  region)
+{
+  g_autoptr(TnResource) ike_in = tn_test_new_resource (cloud->session, TN_RESOURCE_IKE_POLICY, "upd-ike");
+  g_autoptr(TnResource) ike = NULL, changed = NULL, updated = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ike = tn_test_create (cloud->session, ike_in, &error);
+  g_assert_no_error (error);
+
+  g_string_truncate (captured, 0);
+  changed = tn_resource_dup (ike);
+  g_object_set (changed, "lifetime-value", 2400, "pfs", "group14", NULL);
+  tn_session_update_async (cloud->session, ike, changed, TN_WRITE_FLAGS_WAIT, NULL,
+                           tn_test_on_result_cb, &result);
+  updated = tn_session_update_finish (cloud->session, tn_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tn_ike_policy_get_lifetime_value (TN_IKE_POLICY (updated)), ==, 2400);
+  g_assert_cmpstr (tn_ike_policy_get_pfs (TN_IKE_POLICY (updated)), ==, "group14");
+  /* The server kept what was not sent. */
+  g_assert_cmpstr (tn_ike_policy_get_lifetime_units (TN_IKE_POLICY (updated)), ==, "seconds");
+  g_assert_cmpstr (tn_ike_policy_get_encryption_algorithm (TN_IKE_POLICY (updated)), ==,
+                   tn_ike_policy_get_encryption_algorithm (TN_IKE_POLICY (ike)));
+
+  g_assert_nonnull (strstr (captured->str, "MESSAGE=> {\"ikepolicy\":{\"lifetime\":{\"value\":2400},\"pfs\":\"group14\"}} "));
+  g_assert_null (strstr (captured->str, "\"ikepolicy\":{\"name\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,8 +197,12 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/log/%s/no-secrets", tn_test_regions[i]);
 
+      g_autofree char *update_path = g_strdup_printf ("/log/%s/update-sends-only-changes", tn_test_regions[i]);
+
       g_test_add (path, TnTestCloud, tn_test_regions[i],
                   tn_test_cloud_setup, test_log_has_no_secrets, tn_test_cloud_teardown);
+      g_test_add (update_path, TnTestCloud, tn_test_regions[i],
+                  tn_test_cloud_setup, test_update_sends_only_changes, tn_test_cloud_teardown);
     }
 
   return g_test_run ();

@@ -211,9 +211,20 @@ test_crud (TnTestCloud   *cloud,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *zone = g_strconcat (cloud->region, "a", NULL);
+  const TnRegionProfile *profile = tn_session_get_profile (cloud->session);
+
   g_assert_nonnull (existing_service);
 
+  /* Set everywhere; only type A has it, and a plain Neutron would refuse
+   * it (400 Unrecognized attribute): the client must leave it out. */
+  tn_ike_policy_set_availability_zone (TN_IKE_POLICY (ike_in), zone);
   ike = check_create (cloud, ike_in);
+  if (tn_region_profile_has_field (profile, TN_RESOURCE_IKE_POLICY, "availability_zone"))
+    g_assert_cmpstr (tn_ike_policy_get_availability_zone (TN_IKE_POLICY (ike)), ==, zone);
+  else
+    g_assert_null (tn_ike_policy_get_availability_zone (TN_IKE_POLICY (ike)));
+
   ipsec = check_create (cloud, ipsec_in);
 
   tn_vpn_service_set_router_id (TN_VPN_SERVICE (service_in),
