@@ -118,21 +118,25 @@ char *
 tn_json_find_next_link (JsonNode   *root,
                         const char *links_member)
 {
+  JsonNode *node = NULL;
   JsonArray *links;
 
-  links = tn_json_get_member_array (root, links_member, NULL);
-  if (links == NULL)
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    node = json_object_get_member (json_node_get_object (root), links_member);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return NULL;
+
+  links = json_node_get_array (node);
 
   for (guint i = 0; i < json_array_get_length (links); i++)
     {
-      JsonNode *node = json_array_get_element (links, i);
+      JsonNode *element = json_array_get_element (links, i);
       JsonObject *link;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
 
-      link = json_node_get_object (node);
+      link = json_node_get_object (element);
       if (g_strcmp0 (json_object_get_string_member_with_default (link, "rel", NULL), "next") == 0)
         return g_strdup (json_object_get_string_member_with_default (link, "href", NULL));
     }
@@ -160,24 +164,36 @@ tn_json_to_bytes (JsonObject *object)
   return g_bytes_new_take (data, len);
 }
 
-/* The node at a dotted path (`dpd.timeout`), or NULL. */
+/* The node at a dotted path (`dpd.timeout`), or NULL when it is absent (or
+ * its object is null). An object attribute that holds no object is a bad
+ * response. */
 static JsonNode *
-lookup_path (JsonObject *object,
-             const char *path)
+lookup_path (JsonObject  *object,
+             const char  *path,
+             GError     **error)
 {
   g_auto(GStrv) parts = g_strsplit (path, ".", 0);
   JsonNode *node = NULL;
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      if (object == NULL)
-        return NULL;
+      if (i > 0)
+        {
+          if (JSON_NODE_HOLDS_NULL (node))
+            return NULL;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            {
+              tn_cloud_set_bad_response (error, "“%s” is no object", parts[i - 1]);
+              return NULL;
+            }
+
+          object = json_node_get_object (node);
+        }
 
       node = json_object_get_member (object, parts[i]);
       if (node == NULL)
         return NULL;
-
-      object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
     }
 
   return node;
@@ -296,10 +312,17 @@ tn_json_read_resource (TnResource  *resource,
   for (guint i = 0; i < n_fields; i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
+      g_autoptr(GError) shape_error = NULL;
       GParamSpec *pspec;
       JsonNode *node;
 
-      node = lookup_path (object, fields[i].field);
+      node = lookup_path (object, fields[i].field, &shape_error);
+      if (shape_error != NULL)
+        {
+          g_object_thaw_notify (G_OBJECT (resource));
+          g_propagate_error (error, g_steal_pointer (&shape_error));
+          return FALSE;
+        }
       if (node == NULL)
         continue;
 

@@ -66,6 +66,7 @@ on_list_page_cb (GObject      *object,
   g_autofree char *links_key = NULL;
   g_autofree char *next = NULL;
   ListData *data = g_task_get_task_data (task);
+  GCancellable *cancellable;
   JsonArray *array;
   guint length;
 
@@ -121,9 +122,10 @@ on_list_page_cb (GObject      *object,
   g_free (data->last_link);
   data->last_link = g_strdup (next);
 
+  /* (the cancellable first: argument order is unspecified) */
+  cancellable = g_task_get_cancellable (task);
   _tn_session_request_async (TN_SESSION (object), data->endpoint, "GET", next, NULL,
-                             g_task_get_cancellable (task), on_list_page_cb,
-                             g_steal_pointer (&task));
+                             cancellable, on_list_page_cb, g_steal_pointer (&task));
 }
 
 static void

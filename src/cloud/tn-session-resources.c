@@ -396,10 +396,10 @@ on_written_cb (GObject      *object,
   if ((data->flags & TN_WRITE_FLAGS_WAIT) == 0)
     {
       g_autofree char *path = collection_path (self, data->kind, data->id);
+      GCancellable *cancellable = g_task_get_cancellable (task);
 
-      _tn_session_request_async (self, TN_ENDPOINT_VPN, "GET", path, NULL,
-                                 g_task_get_cancellable (task), on_shown_cb,
-                                 g_steal_pointer (&task));
+      _tn_session_request_async (self, TN_ENDPOINT_VPN, "GET", path, NULL, cancellable,
+                                 on_shown_cb, g_steal_pointer (&task));
       return;
     }
 
@@ -417,7 +417,7 @@ on_written_cb (GObject      *object,
       return;
     }
 
-  schedule_poll (g_steal_pointer (&task));
+  schedule_poll (task);
 }
 
 /**

@@ -11,7 +11,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
 
 #include "tn-catalog.h"
 #include "tn-cloud-error.h"
