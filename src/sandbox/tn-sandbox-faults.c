@@ -202,7 +202,11 @@ steal_and_close (SoupServerMessage *msg,
 
   stream = soup_server_message_steal_connection (msg);
   if (stream == NULL)
-    return;
+    {
+      if (half_answer)
+        g_string_free (raw, TRUE);
+      return;
+    }
 
   if (!half_answer)
     {
@@ -210,9 +214,12 @@ steal_and_close (SoupServerMessage *msg,
       return;
     }
 
+  /* The stream keeps the bytes until it is gone. */
   length = raw->len;
+  g_object_set_data_full (G_OBJECT (stream), "tn-sandbox-raw", g_string_free (raw, FALSE), g_free);
   g_output_stream_write_all_async (g_io_stream_get_output_stream (stream),
-                                   g_string_free (raw, FALSE), length, G_PRIORITY_DEFAULT, NULL,
+                                   g_object_get_data (G_OBJECT (stream), "tn-sandbox-raw"), length,
+                                   G_PRIORITY_DEFAULT, NULL,
                                    on_raw_written_cb, g_object_ref (stream));
 }
 
