@@ -67,12 +67,14 @@ EOC
     # new one on the same number); Xvfb takes a display atomically by its
     # lock file and writes the number once it is ready (-displayfd).
     # Without a display (locked, none), no service the bus starts can show
-    # a keyring prompt that would wait forever.
+    # a keyring prompt that would wait forever. -noreset: the server must
+    # not reset when its last client leaves (the AT-SPI launcher connects
+    # and leaves first), or a client connecting then is refused.
     n=$(( $$ % 5000 + 1000 ))
     last=$((n + 50))
     while :; do
       : > "$tmp/display"
-      Xvfb ":$n" -displayfd 4 -screen 0 1280x800x24 -nolisten tcp \
+      Xvfb ":$n" -displayfd 4 -screen 0 1280x800x24 -nolisten tcp -noreset \
         4>"$tmp/display" 2>"$tmp/xvfb.log" &
       xvfb_pid=$!
       while [ ! -s "$tmp/display" ] && kill -0 "$xvfb_pid" 2>/dev/null; do
