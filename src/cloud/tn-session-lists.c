@@ -166,19 +166,6 @@ list_items (TnSession           *self,
                              on_list_page_cb, g_steal_pointer (&task));
 }
 
-static GPtrArray *
-list_finish (TnSession     *self,
-             GAsyncResult  *result,
-             gpointer       source_tag,
-             GError       **error)
-{
-  g_return_val_if_fail (TN_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /**
  * tn_session_list_async:
  * @self: a #TnSession
@@ -221,7 +208,7 @@ tn_session_list_finish (TnSession     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  return list_finish (self, result, tn_session_list_async, error);
+  return _tn_session_propagate (self, result, tn_session_list_async, error);
 }
 
 #define DEFINE_NETWORK_LIST(name, path, key, parse, free_func)                  \
@@ -251,7 +238,7 @@ tn_session_list_##name##_finish (TnSession     *self,                           
                                  GAsyncResult  *result,                         \
                                  GError       **error)                          \
 {                                                                               \
-  return list_finish (self, result, tn_session_list_##name##_async, error);     \
+  return _tn_session_propagate (self, result, tn_session_list_##name##_async, error);     \
 }
 
 /**

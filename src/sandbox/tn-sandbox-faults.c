@@ -155,15 +155,24 @@ on_stream_closed_cb (GObject      *object,
   g_io_stream_close_finish (G_IO_STREAM (object), result, NULL);
 }
 
+typedef struct
+{
+  GIOStream *stream;
+  char      *data;
+} TnSandboxRawWrite;
+
 static void
 on_raw_written_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(GIOStream) stream = user_data;
+  TnSandboxRawWrite *write = user_data;
 
   g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, NULL);
-  g_io_stream_close_async (stream, G_PRIORITY_DEFAULT, NULL, on_stream_closed_cb, NULL);
+  g_io_stream_close_async (write->stream, G_PRIORITY_DEFAULT, NULL, on_stream_closed_cb, NULL);
+  g_object_unref (write->stream);
+  g_free (write->data);
+  g_free (write);
 }
 
 static void
@@ -185,7 +194,8 @@ steal_and_close (SoupServerMessage *msg,
 {
   g_autoptr(GIOStream) stream = NULL;
   g_autoptr(GBytes) body = NULL;
-  GString *raw;
+  TnSandboxRawWrite *write;
+  GString *raw = NULL;
   gsize length;
 
   if (half_answer)
@@ -202,7 +212,11 @@ steal_and_close (SoupServerMessage *msg,
 
   stream = soup_server_message_steal_connection (msg);
   if (stream == NULL)
-    return;
+    {
+      if (raw != NULL)
+        g_string_free (raw, TRUE);
+      return;
+    }
 
   if (!half_answer)
     {
@@ -210,10 +224,12 @@ steal_and_close (SoupServerMessage *msg,
       return;
     }
 
+  write = g_new0 (TnSandboxRawWrite, 1);
+  write->stream = g_object_ref (stream);
   length = raw->len;
-  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream),
-                                   g_string_free (raw, FALSE), length, G_PRIORITY_DEFAULT, NULL,
-                                   on_raw_written_cb, g_object_ref (stream));
+  write->data = g_string_free (raw, FALSE);
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), write->data, length,
+                                   G_PRIORITY_DEFAULT, NULL, on_raw_written_cb, write);
 }
 
 static void

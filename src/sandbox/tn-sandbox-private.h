@@ -214,6 +214,15 @@ void             _tn_sandbox_respond_member    (SoupServerMessage   *msg,
                                                 const char          *member,
                                                 JsonObject          *object);
 
+/* tn-sandbox-addresses.c */
+char            *_tn_sandbox_address_at        (const char          *cidr,
+                                                gint64               offset);
+char            *_tn_sandbox_allocate_in_subnet (TnSandboxRegion    *region,
+                                                JsonObject          *subnet);
+JsonObject      *_tn_sandbox_external_subnet   (TnSandboxRegion     *region,
+                                                const char          *network_id,
+                                                int                  ip_version);
+
 /* tn-sandbox-network.c: networks, subnets, routers */
 gboolean         _tn_sandbox_network_handle    (TnSandbox           *self,
                                                 TnSandboxRegion     *region,
