@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "tn-sandbox.h"
 #include "tn-session-manager.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,8 @@ G_DECLARE_FINAL_TYPE (TnApplication, tn_application, TN, APPLICATION, AdwApplica
 TnApplication *tn_application_new          (void);
 GSettings        *tn_application_get_settings (TnApplication *self);
 TnSessionManager *tn_application_get_sessions (TnApplication *self);
+void              tn_application_activate_account (TnApplication *self,
+                                                   TnAccount     *account);
+TnSandbox        *tn_application_get_sandbox  (TnApplication *self);
 
 G_END_DECLS

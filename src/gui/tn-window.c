@@ -100,6 +100,18 @@ on_accounts_items_changed_cb (TnWindow *self)
   update_main_page (self);
 }
 
+/* The Sandbox account is made by Tunnels; there is nothing to edit. */
+static void
+on_active_account_changed_cb (TnWindow *self)
+{
+  TnAccount *active = tn_account_manager_get_active (tn_session_manager_get_accounts (self->sessions));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-account",
+                                 active != NULL &&
+                                 g_strcmp0 (tn_account_get_provider (active), TN_PROVIDER_SANDBOX) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-account", active != NULL);
+}
+
 static void
 on_sessions_state_changed_cb (TnWindow *self)
 {
@@ -135,7 +147,7 @@ switch_account_action (GtkWidget  *widget,
   TnAccount *account = tn_account_manager_lookup (accounts, g_variant_get_string (parameter, NULL));
 
   if (account != NULL && account != tn_account_manager_get_active (accounts))
-    tn_session_manager_activate (self->sessions, account, NULL);
+    tn_application_activate_account (TN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), account);
 }
 
 static void
@@ -181,7 +193,8 @@ on_remove_dialog_response_cb (AdwMessageDialog *dialog,
 
   /* Sign in to the account that became active in its place. */
   if (was_active)
-    tn_session_manager_activate (self->sessions, tn_account_manager_get_active (accounts), NULL);
+    tn_application_activate_account (TN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                     tn_account_manager_get_active (accounts));
 }
 
 static void
@@ -254,7 +267,9 @@ tn_window_constructed (GObject *object)
   tn_account_switcher_set_accounts (self->account_switcher, accounts);
   g_signal_connect_object (accounts, "items-changed", G_CALLBACK (on_accounts_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sessions, "notify::state", G_CALLBACK (on_sessions_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (accounts, "notify::active", G_CALLBACK (on_active_account_changed_cb), self, G_CONNECT_SWAPPED);
   update_main_page (self);
+  on_active_account_changed_cb (self);
 }
 
 static void
