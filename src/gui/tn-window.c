@@ -13,6 +13,7 @@
 
 #include "tn-account-dialog.h"
 #include "tn-account-switcher.h"
+#include "tn-connection-assistant.h"
 #include "tn-error.h"
 #include "tn-window.h"
 
@@ -118,6 +119,9 @@ on_sessions_state_changed_cb (TnWindow *self)
   const GError *error = tn_session_manager_get_error (self->sessions);
   AdwToast *toast;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-connection",
+                                 tn_session_manager_get_session (self->sessions) != NULL);
+
   if (tn_session_manager_get_state (self->sessions) != TN_SESSION_STATE_FAILED || error == NULL)
     return;
 
@@ -148,6 +152,53 @@ switch_account_action (GtkWidget  *widget,
 
   if (account != NULL && account != tn_account_manager_get_active (accounts))
     tn_application_activate_account (TN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), account);
+}
+
+static void
+on_connection_created_cb (TnWindow   *self,
+                          TnResource *connection,
+                          gboolean    psk_saved)
+{
+  g_autofree char *message = NULL;
+
+  if (psk_saved)
+    /* Translators: %s is a connection's name */
+    message = g_strdup_printf (_("“%s” was created"), tn_resource_get_name (connection));
+  else
+    message = g_strdup_printf (_("“%s” was created. The keyring is not available, so its pre-shared key was not saved."),
+                               tn_resource_get_name (connection));
+  tn_window_add_toast (self, adw_toast_new (message));
+}
+
+/**
+ * tn_window_show_connection_assistant:
+ * @service: (nullable): the VPN service to add the connection to
+ *
+ * Opens the assistant that creates an IPsec VPN connection with the
+ * active account.
+ */
+void
+tn_window_show_connection_assistant (TnWindow     *self,
+                                     TnVpnService *service)
+{
+  TnConnectionAssistant *assistant;
+
+  g_return_if_fail (TN_IS_WINDOW (self));
+
+  if (tn_session_manager_get_session (self->sessions) == NULL)
+    return;
+
+  assistant = tn_connection_assistant_new (GTK_WINDOW (self), self->sessions, service);
+  g_signal_connect_object (assistant, "created", G_CALLBACK (on_connection_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+static void
+new_connection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  tn_window_show_connection_assistant (TN_WINDOW (widget), NULL);
 }
 
 static void
@@ -270,6 +321,7 @@ tn_window_constructed (GObject *object)
   g_signal_connect_object (accounts, "notify::active", G_CALLBACK (on_active_account_changed_cb), self, G_CONNECT_SWAPPED);
   update_main_page (self);
   on_active_account_changed_cb (self);
+  on_sessions_state_changed_cb (self);
 }
 
 static void
@@ -396,6 +448,8 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.switch-account", "s", switch_account_action);
   gtk_widget_class_install_action (widget_class, "win.edit-account", NULL, edit_account_action);
   gtk_widget_class_install_action (widget_class, "win.remove-account", NULL, remove_account_action);
+  gtk_widget_class_install_action (widget_class, "win.new-connection", NULL, new_connection_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-connection", NULL);
 
   g_type_ensure (TN_TYPE_ACCOUNT_SWITCHER);
 

@@ -11,6 +11,7 @@
 
 #include "tn-account.h"
 #include "tn-application.h"
+#include "tn-vpn-service.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,7 @@ void        tn_window_add_toast   (TnWindow      *self,
                                    AdwToast      *toast);
 void        tn_window_show_account_dialog (TnWindow  *self,
                                            TnAccount *account);
+void        tn_window_show_connection_assistant (TnWindow     *self,
+                                                 TnVpnService *service);
 
 G_END_DECLS
