@@ -390,7 +390,7 @@ build_review (TnConnectionAssistant *self)
   if (gtk_widget_get_visible (GTK_WIDGET (self->az_row)))
     add_review_row (group, _("Availability Zone"), adw_action_row_get_subtitle (self->az_row));
   add_review_row (group, _("Admin State"),
-                  gtk_switch_get_active (self->admin_switch) ? _("Enabled") : _("Disabled"));
+                  gtk_switch_get_active (self->admin_switch) ? C_("admin state", "Up") : C_("admin state", "Down"));
   add_review_row (group, _("Pre-Shared Key"), _("Set (kept in the keyring)"));
   if (gtk_widget_get_visible (GTK_WIDGET (self->initiator_row)))
     add_review_row (group, _("Initiator"), tn_choice_row_get_label (self->initiator_row));
