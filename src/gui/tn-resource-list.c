@@ -36,6 +36,7 @@ struct _TnResourceList
   GtkSortListModel   *sort_model;
   GtkSingleSelection *selection;
   TnResource         *watched;      /* the selected item, for its status */
+  TnResource         *wanted;       /* what the user selected, kept across searches and refreshes */
   GtkPopoverMenu     *context_menu;
 
   /* Template widgets */
@@ -145,10 +146,47 @@ on_watched_notify_cb (TnResourceList *self)
   update_actions (self);
 }
 
+/* The rows change (search, sort, refresh): the selection model may drop
+ * the selected row meanwhile; the user's choice is selected again as soon
+ * as it shows. */
+static void
+on_model_changed_cb (TnResourceList *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  TnResourceStore *store = get_store (self);
+  guint n;
+
+  if (self->wanted == NULL || tn_resource_list_get_selected (self) == self->wanted)
+    return;
+
+  if (store == NULL || tn_resource_store_lookup (store, tn_resource_get_id (self->wanted)) != self->wanted)
+    {
+      g_clear_object (&self->wanted);
+      return;
+    }
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TnResource) item = g_list_model_get_item (model, i);
+
+      if (item == self->wanted)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
 static void
 on_selection_changed_cb (TnResourceList *self)
 {
   TnResource *resource = tn_resource_list_get_selected (self);
+
+  /* Nothing selected is how a search or a refresh hides the row for a
+   * while: the choice stays until the user makes another. */
+  if (resource != NULL)
+    g_set_object (&self->wanted, resource);
 
   if (self->watched != NULL)
     g_signal_handlers_disconnect_by_func (self->watched, on_watched_notify_cb, self);
@@ -396,6 +434,7 @@ tn_resource_list_dispose (GObject *object)
   if (self->watched != NULL)
     g_signal_handlers_disconnect_by_func (self->watched, on_watched_notify_cb, self);
   g_clear_object (&self->watched);
+  g_clear_object (&self->wanted);
   g_clear_pointer ((GtkWidget **) &self->context_menu, gtk_widget_unparent);
   gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_RESOURCE_LIST);
@@ -569,6 +608,8 @@ tn_resource_list_init (TnResourceList *self)
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_model_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -576,6 +617,7 @@ tn_resource_list_init (TnResourceList *self)
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
 
   self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (NULL));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);

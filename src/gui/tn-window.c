@@ -807,3 +807,37 @@ tn_window_show_account_dialog (TnWindow  *self,
   g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_account_dialog_signed_in_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/**
+ * tn_window_get_stores:
+ *
+ * Returns: (transfer none): the stores of the active account
+ */
+TnStoreSet *
+tn_window_get_stores (TnWindow *self)
+{
+  g_return_val_if_fail (TN_IS_WINDOW (self), NULL);
+
+  return self->stores;
+}
+
+/**
+ * tn_window_get_detail:
+ *
+ * Returns: (transfer none): the detail page (a #TnResourceDetail)
+ */
+GtkWidget *
+tn_window_get_detail (TnWindow *self)
+{
+  g_return_val_if_fail (TN_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->detail);
+}
+
+gboolean
+tn_window_is_showing_detail (TnWindow *self)
+{
+  g_return_val_if_fail (TN_IS_WINDOW (self), FALSE);
+
+  return detail_is_shown (self);
+}
