@@ -87,8 +87,10 @@ column_width (const TnFieldInfo *info)
     return 18;
   if (g_str_equal (info->field, "description") || g_str_equal (info->field, "peer_cidrs"))
     return 16;
-  if (g_str_equal (info->field, "availability_zone") || g_str_equal (info->field, "pfs") ||
-      g_str_equal (info->field, "admin_state_up") || g_str_equal (info->field, "ike_version"))
+  if (g_str_equal (info->field, "availability_zone"))
+    return 11;
+  if (g_str_equal (info->field, "pfs") || g_str_equal (info->field, "admin_state_up") ||
+      g_str_equal (info->field, "ike_version"))
     return 7;
   return 12;
 }
