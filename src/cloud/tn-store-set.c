@@ -126,6 +126,7 @@ on_applied_cb (GObject      *object,
   tn_resource_store_set_refreshing (store, FALSE);
   tn_resource_store_set_state (store, TN_STORE_STATE_READY, NULL);
   watch_unsettled (request->self, request->kind);
+  g_debug ("%s ready", tn_resource_kind_get_collection (request->kind));
 }
 
 static void

@@ -606,7 +606,7 @@ tn_resource_list_init (TnResourceList *self)
   gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_model_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
