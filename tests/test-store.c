@@ -12,6 +12,8 @@
 
 #include "tn-connection.h"
 #include "tn-ike-policy.h"
+#include "tn-permissions.h"
+#include "tn-vpn-service.h"
 #include "tn-resource-store.h"
 
 static TnResource *
@@ -448,6 +450,66 @@ test_store_update_from_psk_and_strv (void)
   g_assert_cmpstr (tn_connection_get_peer_cidrs (TN_CONNECTION (a))[0], ==, "10.0.0.0/24");
 }
 
+
+static void
+test_permissions (void)
+{
+  g_autoptr(TnResource) policy = new_policy ("p", "policy");
+  g_autoptr(TnResource) service = TN_RESOURCE (tn_vpn_service_new ());
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(TnPermissions) free_policy = { 0 };
+  g_auto(TnPermissions) used_policy = { 0 };
+  g_auto(TnPermissions) building = { 0 };
+  g_auto(TnPermissions) deleting = { 0 };
+  g_auto(TnPermissions) failed = { 0 };
+  g_auto(TnPermissions) used_service = { 0 };
+  g_auto(TnPermissions) pending = { 0 };
+
+  /* A plain Neutron policy without status, unused: everything goes. */
+  tn_permissions_compute (&free_policy, policy, NULL);
+  g_assert_true (free_policy.show_edit && free_policy.can_edit && free_policy.can_delete);
+  g_assert_null (free_policy.edit_reason);
+
+  /* Used: neither, and the reason names the connections. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      TnResource *connection = new_connection (id, "svc", "p", "q");
+
+      tn_resource_set_name (connection, id);
+      g_ptr_array_add (users, connection);
+    }
+  tn_permissions_compute (&used_policy, policy, users);
+  g_assert_false (used_policy.can_edit || used_policy.can_delete);
+  g_assert_nonnull (strstr (used_policy.edit_reason, "“c0”"));
+  g_assert_null (strstr (used_policy.edit_reason, "“c4”"));
+  g_assert_nonnull (strstr (used_policy.delete_reason, "2"));
+
+  /* Type B statuses: BUILD and DELETING block both; CREATE_ERROR hides Edit. */
+  tn_resource_set_status (policy, "BUILD");
+  tn_permissions_compute (&building, policy, NULL);
+  g_assert_true (building.show_edit);
+  g_assert_false (building.can_edit || building.can_delete);
+  g_assert_nonnull (building.delete_reason);
+  tn_resource_set_status (policy, "DELETING");
+  tn_permissions_compute (&deleting, policy, NULL);
+  g_assert_false (deleting.can_edit || deleting.can_delete);
+  tn_resource_set_status (policy, "CREATE_ERROR");
+  tn_permissions_compute (&failed, policy, NULL);
+  g_assert_false (failed.show_edit);
+  g_assert_true (failed.can_delete);
+
+  /* A service with connections can change but not go; PENDING_* blocks all. */
+  tn_resource_set_status (service, "ACTIVE");
+  tn_permissions_compute (&used_service, service, users);
+  g_assert_true (used_service.can_edit);
+  g_assert_false (used_service.can_delete);
+  g_assert_nonnull (used_service.delete_reason);
+  tn_resource_set_status (service, "PENDING_UPDATE");
+  tn_permissions_compute (&pending, service, NULL);
+  g_assert_false (pending.can_edit || pending.can_delete);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/store/state", test_store_state);
   g_test_add_func ("/store/relations", test_store_relations);
   g_test_add_func ("/store/update-from", test_store_update_from_psk_and_strv);
+  g_test_add_func ("/permissions", test_permissions);
 
   return g_test_run ();
 }
