@@ -149,7 +149,7 @@ test_warnings (void)
 
   assert_warning ("type-a-v1-aes256-group2", TN_EXPORT_YAMAHA, TN_EXPORT_WARNING_UNSUPPORTED, FALSE);
   assert_warning ("v2-aes192-sha384-group14", TN_EXPORT_YAMAHA, TN_EXPORT_WARNING_UNSUPPORTED, TRUE);
-  assert_warning ("v2-aes256-sha512-ecp-fqdn", TN_EXPORT_CISCO, TN_EXPORT_WARNING_UNSUPPORTED, FALSE);
+  assert_warning ("v2-ecp-groups", TN_EXPORT_CISCO, TN_EXPORT_WARNING_UNSUPPORTED, FALSE);
   assert_warning ("v1-3des-sha1-group2-weak", TN_EXPORT_CISCO, TN_EXPORT_WARNING_UNSUPPORTED, TRUE);
 
   assert_warning ("v1-3des-sha1-group2-weak", TN_EXPORT_YAMAHA, TN_EXPORT_WARNING_LIFETIME_ABOVE_MAX, TRUE);
@@ -164,6 +164,8 @@ test_warnings (void)
 
   assert_warning ("v1-3des-sha1-group2-weak", TN_EXPORT_SWANCTL, TN_EXPORT_WARNING_DPD_ACTION_BREAKS, TRUE);
   assert_warning (clean, TN_EXPORT_SWANCTL, TN_EXPORT_WARNING_DPD_ACTION_BREAKS, FALSE);
+  assert_warning ("v2-ecp-groups", TN_EXPORT_SWANCTL, TN_EXPORT_WARNING_CLOUD_GROUP, TRUE);
+  assert_warning ("v2-aes256-sha512-group15-fqdn", TN_EXPORT_SWANCTL, TN_EXPORT_WARNING_CLOUD_GROUP, FALSE);
 
   assert_warning ("type-a-v1-aes256-group2", TN_EXPORT_LIBRESWAN, TN_EXPORT_WARNING_LIBRESWAN_DH2, TRUE);
   assert_warning ("type-a-v1-aes256-group2", TN_EXPORT_SWANCTL, TN_EXPORT_WARNING_LIBRESWAN_DH2, FALSE);
@@ -189,7 +191,8 @@ test_warnings (void)
   assert_warning (clean, TN_EXPORT_SHEET_JSON, TN_EXPORT_WARNING_WEAK, FALSE);
 
   assert_warning ("v1-3des-sha1-group2-weak", TN_EXPORT_YAMAHA, TN_EXPORT_WARNING_PFS_DIFFERS, TRUE);
-  assert_warning ("v2-aes256-sha512-ecp-fqdn", TN_EXPORT_YAMAHA, TN_EXPORT_WARNING_PFS_DIFFERS, TRUE);
+  assert_warning ("v2-ecp-groups", TN_EXPORT_YAMAHA, TN_EXPORT_WARNING_PFS_DIFFERS, TRUE);
+  assert_warning ("v2-ecp-groups", TN_EXPORT_YAMAHA, TN_EXPORT_WARNING_UNSUPPORTED, TRUE);
   assert_warning (clean, TN_EXPORT_YAMAHA, TN_EXPORT_WARNING_PFS_DIFFERS, FALSE);
 }
 

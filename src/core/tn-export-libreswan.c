@@ -116,8 +116,8 @@ add_warnings (TnExportContext *ctx)
                         "(the line is in this export, commented out)."));
   if (_tn_export_group_number (ctx->ike_pfs) == 2 || _tn_export_group_number (ctx->esp_pfs) == 2)
     _tn_export_warn (ctx, TN_EXPORT_WARNING_LIBRESWAN_DH2,
-                     N_("Libreswan 5.5 and later no longer have DH group 2 (modp1024): this export only works "
-                        "with older versions. Change the cloud's policies to group 14."));
+                     N_("Libreswan 5.5 and later no longer have DH group 2 (modp1024), nor do some builds of "
+                        "older versions (Debian 12's 4.10 refuses it for IKE). Change the cloud's policies to group 14."));
   if (_tn_export_dpd_is_on (ctx))
     _tn_export_warn (ctx, TN_EXPORT_WARNING_LIBRESWAN_DPD,
                      N_("Libreswan 5 and later ignore dpdaction: the DPD action \"%s\" only applies to Libreswan 4."),

@@ -497,6 +497,14 @@ fill_context (TnExportContext       *ctx,
   return TRUE;
 }
 
+static gboolean
+cloud_names_group (const char *pfs)
+{
+  int group = _tn_export_group_number (pfs);
+
+  return group == 2 || group == 5 || group == 14 || group == 15;
+}
+
 /* What every target shares: the cloud's behaviour, the region's rules and
  * weak choices. */
 static void
@@ -510,6 +518,13 @@ add_common_warnings (TnExportContext *ctx)
                         "(bad value: dpdaction=%s): the tunnel never comes up. Change the DPD action "
                         "to hold, clear or restart."),
                      ctx->dpd_action, ctx->dpd_action);
+  /* Neutron's driver maps only these groups to strongSwan's names and
+   * passes the others through (ike=…-group19), which starter refuses */
+  if (strongswan && (!cloud_names_group (ctx->ike_pfs) || !cloud_names_group (ctx->esp_pfs)))
+    _tn_export_warn (ctx, TN_EXPORT_WARNING_CLOUD_GROUP,
+                     N_("The cloud's strongSwan driver knows DH groups 2, 5, 14 and 15 only, so it cannot load a "
+                        "connection with %s: the tunnel never comes up. Change the cloud's policies."),
+                     cloud_names_group (ctx->ike_pfs) ? ctx->esp_pfs : ctx->ike_pfs);
   if (strongswan && ctx->esp_lifetime > 17 * 60)
     _tn_export_warn (ctx, TN_EXPORT_WARNING_CLOUD_REKEYS,
                      N_("The cloud rekeys the CHILD SA after about 17 minutes whatever the IPsec lifetime "

@@ -48,6 +48,7 @@ typedef enum
  * @TN_EXPORT_WARNING_LIFETIME_ABOVE_MAX: a lifetime is above the device's maximum
  * @TN_EXPORT_WARNING_DPD_RETRIES: the device expresses DPD as an interval and retries
  * @TN_EXPORT_WARNING_DPD_ACTION_BREAKS: the cloud's DPD action stops the tunnel coming up
+ * @TN_EXPORT_WARNING_CLOUD_GROUP: the cloud's strongSwan driver cannot name the DH group
  * @TN_EXPORT_WARNING_LIBRESWAN_DH2: Libreswan 5.5 and later have no DH group 2
  * @TN_EXPORT_WARNING_LIBRESWAN_IKEV1: Libreswan 5 and later refuse IKEv1 by default
  * @TN_EXPORT_WARNING_LIBRESWAN_DPD: Libreswan 5 and later ignore `dpdaction`
@@ -68,6 +69,7 @@ typedef enum
   TN_EXPORT_WARNING_LIFETIME_ABOVE_MAX,
   TN_EXPORT_WARNING_DPD_RETRIES,
   TN_EXPORT_WARNING_DPD_ACTION_BREAKS,
+  TN_EXPORT_WARNING_CLOUD_GROUP,
   TN_EXPORT_WARNING_LIBRESWAN_DH2,
   TN_EXPORT_WARNING_LIBRESWAN_IKEV1,
   TN_EXPORT_WARNING_LIBRESWAN_DPD,
