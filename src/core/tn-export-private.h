@@ -90,6 +90,7 @@ gboolean    _tn_export_split_cidr         (const char          *cidr,
                                            char               **address,
                                            char               **netmask,
                                            char               **wildcard);
+gboolean    _tn_export_is_printable_ascii (const char          *text);
 gboolean    _tn_export_dpd_is_on          (TnExportContext     *ctx);
 gboolean    _tn_export_is_ip_address      (const char          *text);
 void        _tn_export_check_lifetimes    (TnExportContext     *ctx,
