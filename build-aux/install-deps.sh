@@ -14,6 +14,7 @@ libjson-glib-dev libsecret-1-dev libglib-testing-0-dev glib-networking
 desktop-file-utils appstream gnome-keyring dbus-daemon dbus-x11 locales"
 
 TEST="xvfb xauth fonts-noto-cjk fonts-cantarell adwaita-icon-theme
+python3-pyatspi at-spi2-core
 flatpak-builder jq"
 
 case "${1:-}" in

@@ -35,6 +35,16 @@ tn_test_gui_init (int    *argc,
   gtk_init ();
   adw_init ();
 
+  /* What AdwApplication loads for the app: Tunnels' own stylesheet. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
   /* Settle at once (no transitions), and look like a GNOME session. */
   g_object_set (gtk_settings_get_default (),
                 "gtk-enable-animations", FALSE,

@@ -54,17 +54,27 @@ kind_to_string (TnSecretKind kind)
     }
 }
 
+/* libsecret keeps the table for the whole operation: it owns copies. */
+static GHashTable *
+new_attributes (const char *account_id)
+{
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  g_hash_table_insert (attributes, (gpointer) "account", g_strdup (account_id));
+
+  return attributes;
+}
+
 static GHashTable *
 key_to_attributes (const TnSecretKey *key)
 {
-  GHashTable *attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *attributes = new_attributes (key->account_id);
 
-  g_hash_table_insert (attributes, (gpointer) "account", (gpointer) key->account_id);
-  g_hash_table_insert (attributes, (gpointer) "kind", (gpointer) kind_to_string (key->kind));
+  g_hash_table_insert (attributes, (gpointer) "kind", g_strdup (kind_to_string (key->kind)));
   if (key->region != NULL)
-    g_hash_table_insert (attributes, (gpointer) "region", (gpointer) key->region);
+    g_hash_table_insert (attributes, (gpointer) "region", g_strdup (key->region));
   if (key->resource_id != NULL)
-    g_hash_table_insert (attributes, (gpointer) "resource", (gpointer) key->resource_id);
+    g_hash_table_insert (attributes, (gpointer) "resource", g_strdup (key->resource_id));
 
   return attributes;
 }
@@ -276,8 +286,7 @@ tn_secrets_delete_account_async (const char          *account_id,
   g_return_if_fail (account_id != NULL);
 
   g_debug ("Deleting every secret of account %s", account_id);
-  attributes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_hash_table_insert (attributes, (gpointer) "account", (gpointer) account_id);
+  attributes = new_attributes (account_id);
   clear_attributes (attributes, tn_secrets_delete_account_async, cancellable, callback, user_data);
 }
 
