@@ -13,7 +13,36 @@
 
 #include "tn-error.h"
 
-G_DEFINE_QUARK (tn-error-quark, tn_error)
+/* TN_ERROR is an extended error domain: every error of it carries the
+ * server's side of the story (TnErrorDetails), copied and freed with it. */
+typedef TnErrorDetails TnErrorPrivate;
+
+static void
+tn_error_private_init (TnErrorPrivate *priv)
+{
+}
+
+static void
+tn_error_private_copy (const TnErrorPrivate *src,
+                       TnErrorPrivate       *dest)
+{
+  dest->http_status = src->http_status;
+  dest->type = g_strdup (src->type);
+  dest->message = g_strdup (src->message);
+  dest->detail = g_strdup (src->detail);
+  dest->request_id = g_strdup (src->request_id);
+}
+
+static void
+tn_error_private_clear (TnErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->type, g_free);
+  g_clear_pointer (&priv->message, g_free);
+  g_clear_pointer (&priv->detail, g_free);
+  g_clear_pointer (&priv->request_id, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (TnError, tn_error)
 
 /**
  * tn_error_code_get_message:
@@ -59,4 +88,56 @@ tn_error_code_get_message (TnErrorCode code)
     default:
       return _("Something went wrong.");
     }
+}
+
+/**
+ * tn_error_get_details:
+ * @error: a #GError
+ *
+ * Returns: (nullable) (transfer none): what the server said, for an error of
+ *   the %TN_ERROR domain (its fields are empty when the error did not come
+ *   from a server), or %NULL for other domains
+ */
+const TnErrorDetails *
+tn_error_get_details (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != TN_ERROR)
+    return NULL;
+
+  return tn_error_get_private (error);
+}
+
+/**
+ * tn_error_set_details:
+ * @error: a #GError of the %TN_ERROR domain
+ * @http_status: the HTTP status, or 0
+ * @type: (nullable): the `NeutronError` type
+ * @message: (nullable): the server's message
+ * @detail: (nullable): the server's detail
+ * @request_id: (nullable): the `x-openstack-request-id`
+ *
+ * Records what the server said on @error.
+ */
+void
+tn_error_set_details (GError     *error,
+                      guint       http_status,
+                      const char *type,
+                      const char *message,
+                      const char *detail,
+                      const char *request_id)
+{
+  TnErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL);
+  g_return_if_fail (error->domain == TN_ERROR);
+
+  priv = tn_error_get_private (error);
+  tn_error_private_clear (priv);
+  priv->http_status = http_status;
+  priv->type = g_strdup (type);
+  priv->message = g_strdup (message);
+  priv->detail = g_strdup (detail);
+  priv->request_id = g_strdup (request_id);
 }

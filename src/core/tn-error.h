@@ -38,7 +38,35 @@ typedef enum
   TN_ERROR_KEYRING,
 } TnErrorCode;
 
-GQuark       tn_error_quark            (void);
-const char  *tn_error_code_get_message (TnErrorCode code);
+/**
+ * TnErrorDetails:
+ * @http_status: the HTTP status of the answer, or 0 when there was none
+ * @type: (nullable): the `NeutronError` type, e.g. `IKEPolicyInUse`
+ * @message: (nullable): the server's own (English) message, with any secret
+ *   it quoted removed
+ * @detail: (nullable): the `NeutronError` detail
+ * @request_id: (nullable): the `x-openstack-request-id` of the answer
+ *
+ * What the server said, for an error details view and debug messages. The
+ * user-facing sentence is the #GError message.
+ */
+typedef struct
+{
+  guint  http_status;
+  char  *type;
+  char  *message;
+  char  *detail;
+  char  *request_id;
+} TnErrorDetails;
+
+GQuark                tn_error_quark            (void);
+const char           *tn_error_code_get_message (TnErrorCode  code);
+const TnErrorDetails *tn_error_get_details      (const GError *error);
+void                  tn_error_set_details      (GError       *error,
+                                                 guint         http_status,
+                                                 const char   *type,
+                                                 const char   *message,
+                                                 const char   *detail,
+                                                 const char   *request_id);
 
 G_END_DECLS
