@@ -15,7 +15,7 @@ desktop-file-utils appstream gnome-keyring dbus-daemon dbus-x11 locales"
 
 TEST="xvfb xauth fonts-noto-cjk fonts-cantarell adwaita-icon-theme
 python3-pyatspi at-spi2-core
-flatpak-builder jq"
+flatpak-builder jq python3-openstackclient python3-neutronclient"
 
 case "${1:-}" in
   --run) WANT="$BUILD" ;;

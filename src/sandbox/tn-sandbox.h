@@ -87,4 +87,10 @@ guint       tn_sandbox_count_requests      (TnSandbox           *self,
                                             const char          *method,
                                             const char          *path_pattern);
 
+/* Beyond the first contract */
+void        tn_sandbox_settle_now          (TnSandbox           *self);
+gboolean    tn_sandbox_save                (TnSandbox           *self,
+                                            GError             **error);
+const char *tn_sandbox_get_project_id      (TnSandbox           *self);
+
 G_END_DECLS
