@@ -23,6 +23,7 @@ password or pre-shared key of a real account is ever printed.
 import argparse
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -470,6 +471,16 @@ def sandbox_settle(side, collection, ident):
         time.sleep(0.2)
 
 
+def sandbox_credentials():
+    """The sandbox's built-in accounts, from its header (one source of truth)."""
+    header = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "sandbox", "tn-sandbox.h")
+    creds = {}
+    with open(header) as f:
+        for m in re.finditer(r'^#define\s+(TN_SANDBOX_\w+)\s+"([^"]*)"', f.read(), re.M):
+            creds[m.group(1)] = m.group(2)
+    return creds
+
+
 def start_sandbox(exe, seed):
     args = [exe, "--port", "0"]
     if seed:
@@ -512,7 +523,8 @@ def real_side():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sandbox-exe", default=os.environ.get("TN_SANDBOX_EXE"))
-    parser.add_argument("--sandbox-seed", default=os.environ.get("TN_SANDBOX_SEED", "demo"))
+    parser.add_argument("--sandbox-seed", default=os.environ.get("TN_SANDBOX_SEED"),
+                        help="seed the sandbox (demo, scale:N); by default it starts empty, like the real cloud")
     parser.add_argument("--tap", action="store_true", help="TAP output, one test per request")
     parser.add_argument("--report", help="write every difference with both answers (JSON)")
     parser.add_argument("--only-real", action="store_true",
@@ -528,12 +540,14 @@ def main():
 
     steps = [s for s in SCRIPT if isinstance(s, Step)]
     sandbox, identity = start_sandbox(args.sandbox_exe, args.sandbox_seed)
+    sandbox_exit = None
     try:
-        demo = (os.environ.get("TN_SANDBOX_USER", "demo"), os.environ.get("TN_SANDBOX_PASSWORD", "sandbox-demo-password"),
-                os.environ.get("TN_SANDBOX_PROJECT", "demo"))
-        admin = (os.environ.get("TN_SANDBOX_ADMIN_USER", demo[0]),
-                 os.environ.get("TN_SANDBOX_ADMIN_PASSWORD", demo[1]),
-                 os.environ.get("TN_SANDBOX_ADMIN_PROJECT", demo[2]))
+        creds = sandbox_credentials()
+        demo = (creds["TN_SANDBOX_USER"], creds["TN_SANDBOX_PASSWORD"], creds["TN_SANDBOX_PROJECT"])
+        # The sandbox's administrator, if it has one, else its demo user.
+        admin = (creds.get("TN_SANDBOX_ADMIN_USER", demo[0]),
+                 creds.get("TN_SANDBOX_ADMIN_PASSWORD", demo[1]),
+                 creds.get("TN_SANDBOX_ADMIN_PROJECT", demo[2]))
         sb = Side("sandbox", identity, {"demo": demo, "admin": admin}, "RegionOne", sandbox_settle)
         t = time.monotonic()
         sb_answers = run_side(sb)
