@@ -612,8 +612,6 @@ def main():
     summary = "differential: %d requests, %d differences (sandbox %.1f s, real %.1f s)" % (
         len(steps), len(differences), sb_time, real_time)
     print(("# " if args.tap else "") + summary, file=out)
-    if args.tap:
-        print(summary, file=sys.stderr)
     return 1 if differences else 0
 
 
