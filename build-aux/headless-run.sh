@@ -22,7 +22,12 @@ esac
 
 if [ "${HEADLESS_RUN_INNER:-}" != 1 ]; then
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/tunnels-test.XXXXXX")
-  trap 'rm -rf "$tmp"' EXIT INT TERM
+  xvfb_pid=""
+  cleanup () {
+    [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$tmp"
+  }
+  trap cleanup EXIT INT TERM
   mkdir -p "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/runtime"
   chmod 700 "$tmp/runtime"
   # Exported before dbus-run-session: services the bus starts inherit
@@ -55,17 +60,43 @@ if [ "${HEADLESS_RUN_INNER:-}" != 1 ]; then
 EOC
     bus_args="--config-file=$tmp/session.conf"
   fi
-  status=0
   if [ "$keyring" = unlocked ]; then
-    # shellcheck disable=SC2086
-    xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
-      dbus-run-session $bus_args -- "$0" "$@" || status=$?
-  else
-    # No display at all, not even for services the bus starts: a keyring
-    # prompt would wait forever.
-    # shellcheck disable=SC2086
-    dbus-run-session $bus_args -- "$0" "$@" || status=$?
+    # Each run starts looking for a free display at a number of its own,
+    # far from the :99 upwards of xvfb-run -a
+    # (a server that is shutting down can still remove the socket of a
+    # new one on the same number); Xvfb takes a display atomically by its
+    # lock file and writes the number once it is ready (-displayfd).
+    # Without a display (locked, none), no service the bus starts can show
+    # a keyring prompt that would wait forever. -noreset: the server must
+    # not reset when its last client leaves (the AT-SPI launcher connects
+    # and leaves first), or a client connecting then is refused.
+    n=$(( $$ % 5000 + 1000 ))
+    last=$((n + 50))
+    while :; do
+      : > "$tmp/display"
+      Xvfb ":$n" -displayfd 4 -screen 0 1280x800x24 -nolisten tcp -noreset \
+        4>"$tmp/display" 2>"$tmp/xvfb.log" &
+      xvfb_pid=$!
+      while [ ! -s "$tmp/display" ] && kill -0 "$xvfb_pid" 2>/dev/null; do
+        sleep 0.02
+      done
+      [ -s "$tmp/display" ] && break
+      wait "$xvfb_pid" 2>/dev/null || true
+      xvfb_pid=""
+      n=$((n + 1))
+      if [ $n -gt $last ]; then
+        echo "headless-run: Xvfb did not start" >&2
+        cat "$tmp/xvfb.log" >&2
+        exit 1
+      fi
+    done
+    export DISPLAY=":$(head -n 1 "$tmp/display")"
   fi
+  # The bus and the services it starts write to stderr; the command gets
+  # this script's stdout back (fd 3), so its TAP output stays clean.
+  status=0
+  # shellcheck disable=SC2086
+  dbus-run-session $bus_args -- "$0" "$@" 3>&1 1>&2 || status=$?
   exit $status
 fi
 
@@ -102,4 +133,4 @@ case "$keyring" in
     ;;
 esac
 
-exec "$@"
+exec "$@" 1>&3 3>&-

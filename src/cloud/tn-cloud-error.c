@@ -207,8 +207,7 @@ tn_cloud_error_from_response (guint       http_status,
     case TN_ERROR_INVALID_STATE:
     case TN_ERROR_CONFLICT:
     case TN_ERROR_FORBIDDEN:
-      /* Translators: the first %s is one of our sentences (“The cloud
-       * rejected a value.”), the second the cloud's own English message */
+      /* Translators: first one of our sentences, then the cloud's own English message */
       error = g_error_new (TN_ERROR, code, _("%s The cloud said: “%s”"),
                            tn_error_code_get_message (code), message);
       break;

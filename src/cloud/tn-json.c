@@ -118,21 +118,25 @@ char *
 tn_json_find_next_link (JsonNode   *root,
                         const char *links_member)
 {
+  JsonNode *node = NULL;
   JsonArray *links;
 
-  links = tn_json_get_member_array (root, links_member, NULL);
-  if (links == NULL)
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    node = json_object_get_member (json_node_get_object (root), links_member);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return NULL;
+
+  links = json_node_get_array (node);
 
   for (guint i = 0; i < json_array_get_length (links); i++)
     {
-      JsonNode *node = json_array_get_element (links, i);
+      JsonNode *element = json_array_get_element (links, i);
       JsonObject *link;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
 
-      link = json_node_get_object (node);
+      link = json_node_get_object (element);
       if (g_strcmp0 (json_object_get_string_member_with_default (link, "rel", NULL), "next") == 0)
         return g_strdup (json_object_get_string_member_with_default (link, "href", NULL));
     }

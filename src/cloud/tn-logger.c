@@ -61,6 +61,7 @@ get_member_regex (void)
   return regex;
 }
 
+/* Quoted parts of a message: 'x' or "x", also cut off at the end. */
 static GRegex *
 get_quoted_regex (void)
 {
@@ -68,9 +69,100 @@ get_quoted_regex (void)
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex,
-                       g_regex_new ("'[^']*'|\"[^\"]*\"", G_REGEX_OPTIMIZE, 0, NULL));
+                       g_regex_new ("'[^']*(?:'|$)|\"[^\"]*(?:\"|$)", G_REGEX_OPTIMIZE, 0, NULL));
 
   return regex;
+}
+
+/* Single-quoted parts, within a JSON string. */
+static GRegex *
+get_single_quoted_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("'[^']*(?:'|$)", G_REGEX_OPTIMIZE, 0, NULL));
+
+  return regex;
+}
+
+/* JSON string values, also one cut off at the end. */
+static GRegex *
+get_string_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex,
+                       g_regex_new ("\"(?:[^\"\\\\]|\\\\.)*\\\\?(?:\"|$)",
+                                    G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL));
+
+  return regex;
+}
+
+static gboolean
+mentions_secret (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  return strstr (lower, "psk") != NULL || strstr (lower, "password") != NULL ||
+         strstr (lower, "secret") != NULL || strstr (lower, "token") != NULL ||
+         strstr (lower, "pre-shared") != NULL;
+}
+
+static gboolean
+replace_quoted_cb (const GMatchInfo *match_info,
+                   GString          *result,
+                   gpointer          user_data)
+{
+  g_autofree char *quoted = g_match_info_fetch (match_info, 0);
+  g_autofree char *inner = NULL;
+  gsize len = strlen (quoted);
+
+  /* Without the quotes (the closing one may be missing). */
+  inner = g_strndup (quoted + 1, len > 1 && quoted[len - 1] == quoted[0] ? len - 2 : len - 1);
+
+  /* The name of the attribute (“Required attribute 'psk' not specified”)
+   * is no secret. */
+  if (g_regex_match_simple ("^(?:" SECRET_MEMBERS "|pre-shared key)$", inner,
+                            G_REGEX_CASELESS, 0))
+    g_string_append (result, quoted);
+  else
+    g_string_append_printf (result, "%c" TN_LOGGER_REDACTED "%c", quoted[0], quoted[0]);
+
+  return FALSE;
+}
+
+static char *
+redact_quoted (const char *text)
+{
+  return g_regex_replace_eval (get_quoted_regex (), text, -1, 0, 0, replace_quoted_cb, NULL, NULL);
+}
+
+static gboolean
+replace_string_cb (const GMatchInfo *match_info,
+                   GString          *result,
+                   gpointer          user_data)
+{
+  g_autofree char *string = g_match_info_fetch (match_info, 0);
+  g_autofree char *inner = NULL;
+  g_autofree char *redacted = NULL;
+
+  if (!mentions_secret (string))
+    {
+      g_string_append (result, string);
+      return FALSE;
+    }
+
+  /* Within a JSON string only the single quotes of the server's message
+   * count; keep the surrounding double quotes. */
+  inner = g_strdup (string + 1);
+  redacted = g_regex_replace_eval (get_single_quoted_regex (), inner, -1, 0, 0,
+                                   replace_quoted_cb, NULL, NULL);
+  g_string_append_c (result, '"');
+  g_string_append (result, redacted ? redacted : TN_LOGGER_REDACTED);
+
+  return FALSE;
 }
 
 /**
@@ -78,13 +170,16 @@ get_quoted_regex (void)
  * @text: (nullable): a line or block the HTTP logger prints: headers or a
  *   JSON body
  *
- * Returns: (transfer full): @text with the values of credential headers
- *   and of secret JSON members replaced by `[REDACTED]`
+ * Returns: (transfer full): @text with the values of credential headers,
+ *   of secret JSON members, and the quoted values in JSON strings about a
+ *   secret (a server's “Invalid input for psk. Reason: 'x…'”) replaced by
+ *   `[REDACTED]`
  */
 char *
 tn_logger_redact (const char *text)
 {
   g_autofree char *headers_done = NULL;
+  g_autofree char *members_done = NULL;
 
   if (text == NULL)
     return NULL;
@@ -94,27 +189,13 @@ tn_logger_redact (const char *text)
   if (headers_done == NULL)
     return g_strdup (TN_LOGGER_REDACTED);
 
-  return g_regex_replace (get_member_regex (), headers_done, -1, 0,
-                          "\\1\"" TN_LOGGER_REDACTED "\"", 0, NULL);
-}
+  members_done = g_regex_replace (get_member_regex (), headers_done, -1, 0,
+                                  "\\1\"" TN_LOGGER_REDACTED "\"", 0, NULL);
+  if (members_done == NULL)
+    return g_strdup (TN_LOGGER_REDACTED);
 
-static gboolean
-replace_quoted_cb (const GMatchInfo *match_info,
-                   GString          *result,
-                   gpointer          user_data)
-{
-  g_autofree char *quoted = g_match_info_fetch (match_info, 0);
-  g_autofree char *inner = g_strndup (quoted + 1, strlen (quoted) - 2);
-
-  /* The name of the attribute (“Required attribute 'psk' not specified”)
-   * is no secret. */
-  if (g_regex_match_simple ("^(?:" SECRET_MEMBERS "|pre-shared key)$", inner,
-                            G_REGEX_CASELESS, 0))
-    g_string_append (result, quoted);
-  else
-    g_string_append (result, "'" TN_LOGGER_REDACTED "'");
-
-  return FALSE;
+  return g_regex_replace_eval (get_string_regex (), members_done, -1, 0, 0,
+                               replace_string_cb, NULL, NULL);
 }
 
 /**
@@ -123,25 +204,20 @@ replace_quoted_cb (const GMatchInfo *match_info,
  *
  * Neutron quotes the value it rejects (“Invalid input for psk. Reason:
  * 'x…' exceeds maximum length of 255.”). When a message is about a
- * secret, every quoted part of it is replaced.
+ * secret, every quoted part of it but the attribute's name is replaced.
  *
  * Returns: (transfer full): the message, safe to show and log
  */
 char *
 tn_logger_redact_message (const char *message)
 {
-  g_autofree char *lower = NULL;
-
   if (message == NULL)
     return NULL;
 
-  lower = g_ascii_strdown (message, -1);
-  if (strstr (lower, "psk") == NULL && strstr (lower, "password") == NULL &&
-      strstr (lower, "secret") == NULL && strstr (lower, "token") == NULL)
-    return tn_logger_redact (message);
+  if (!mentions_secret (message))
+    return g_strdup (message);
 
-  return g_regex_replace_eval (get_quoted_regex (), message, -1, 0, 0,
-                               replace_quoted_cb, NULL, NULL);
+  return redact_quoted (message);
 }
 
 /**

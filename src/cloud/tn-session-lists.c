@@ -66,6 +66,7 @@ on_list_page_cb (GObject      *object,
   g_autofree char *links_key = NULL;
   g_autofree char *next = NULL;
   ListData *data = g_task_get_task_data (task);
+  GCancellable *cancellable;
   JsonArray *array;
   guint length;
 
@@ -121,9 +122,10 @@ on_list_page_cb (GObject      *object,
   g_free (data->last_link);
   data->last_link = g_strdup (next);
 
+  /* (the cancellable first: argument order is unspecified) */
+  cancellable = g_task_get_cancellable (task);
   _tn_session_request_async (TN_SESSION (object), data->endpoint, "GET", next, NULL,
-                             g_task_get_cancellable (task), on_list_page_cb,
-                             g_steal_pointer (&task));
+                             cancellable, on_list_page_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -162,19 +164,6 @@ list_items (TnSession           *self,
 
   _tn_session_request_async (self, endpoint, "GET", first, NULL, cancellable,
                              on_list_page_cb, g_steal_pointer (&task));
-}
-
-static GPtrArray *
-list_finish (TnSession     *self,
-             GAsyncResult  *result,
-             gpointer       source_tag,
-             GError       **error)
-{
-  g_return_val_if_fail (TN_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -219,7 +208,7 @@ tn_session_list_finish (TnSession     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  return list_finish (self, result, tn_session_list_async, error);
+  return _tn_session_propagate (self, result, tn_session_list_async, error);
 }
 
 #define DEFINE_NETWORK_LIST(name, path, key, parse, free_func)                  \
@@ -249,7 +238,7 @@ tn_session_list_##name##_finish (TnSession     *self,                           
                                  GAsyncResult  *result,                         \
                                  GError       **error)                          \
 {                                                                               \
-  return list_finish (self, result, tn_session_list_##name##_async, error);     \
+  return _tn_session_propagate (self, result, tn_session_list_##name##_async, error);     \
 }
 
 /**

@@ -26,6 +26,10 @@ typedef enum
 } TnEndpointKind;
 
 /* tn-session.c */
+gpointer   _tn_session_propagate        (TnSession            *self,
+                                         GAsyncResult         *result,
+                                         gpointer              source_tag,
+                                         GError              **error);
 guint      _tn_session_get_poll_first   (TnSession            *self);
 guint      _tn_session_get_poll_max     (TnSession            *self);
 

@@ -70,19 +70,6 @@ op_new (TnSession           *self,
   return task;
 }
 
-static TnResource *
-op_finish (TnSession     *self,
-           GAsyncResult  *result,
-           gpointer       source_tag,
-           GError       **error)
-{
-  g_return_val_if_fail (TN_IS_SESSION (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 return_resource (GTask      *task,
                  TnResource *resource)
@@ -278,7 +265,7 @@ tn_session_wait_finish (TnSession     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  return op_finish (self, result, tn_session_wait_async, error);
+  return _tn_session_propagate (self, result, tn_session_wait_async, error);
 }
 
 /* Show */
@@ -350,7 +337,7 @@ tn_session_show_finish (TnSession     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  return op_finish (self, result, tn_session_show_async, error);
+  return _tn_session_propagate (self, result, tn_session_show_async, error);
 }
 
 /* Create, update, delete */
@@ -396,10 +383,10 @@ on_written_cb (GObject      *object,
   if ((data->flags & TN_WRITE_FLAGS_WAIT) == 0)
     {
       g_autofree char *path = collection_path (self, data->kind, data->id);
+      GCancellable *cancellable = g_task_get_cancellable (task);
 
-      _tn_session_request_async (self, TN_ENDPOINT_VPN, "GET", path, NULL,
-                                 g_task_get_cancellable (task), on_shown_cb,
-                                 g_steal_pointer (&task));
+      _tn_session_request_async (self, TN_ENDPOINT_VPN, "GET", path, NULL, cancellable,
+                                 on_shown_cb, g_steal_pointer (&task));
       return;
     }
 
@@ -417,7 +404,7 @@ on_written_cb (GObject      *object,
       return;
     }
 
-  schedule_poll (g_steal_pointer (&task));
+  schedule_poll (task);
 }
 
 /**
@@ -473,7 +460,7 @@ tn_session_create_finish (TnSession     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return op_finish (self, result, tn_session_create_async, error);
+  return _tn_session_propagate (self, result, tn_session_create_async, error);
 }
 
 /**
@@ -554,7 +541,7 @@ tn_session_update_finish (TnSession     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return op_finish (self, result, tn_session_update_async, error);
+  return _tn_session_propagate (self, result, tn_session_update_async, error);
 }
 
 /**
@@ -611,7 +598,7 @@ tn_session_delete_finish (TnSession     *self,
   g_autoptr(TnResource) resource = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  resource = op_finish (self, result, tn_session_delete_async, &local_error);
+  resource = _tn_session_propagate (self, result, tn_session_delete_async, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -11,7 +11,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
 
 #include "tn-catalog.h"
 #include "tn-cloud-error.h"
@@ -672,6 +671,20 @@ SoupSession *
 _tn_session_get_soup (TnSession *self)
 {
   return self->soup;
+}
+
+/* The pointer result of one of our GTasks, checked against its tag. */
+gpointer
+_tn_session_propagate (TnSession     *self,
+                       GAsyncResult  *result,
+                       gpointer       source_tag,
+                       GError       **error)
+{
+  g_return_val_if_fail (TN_IS_SESSION (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 guint

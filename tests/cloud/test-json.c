@@ -735,6 +735,11 @@ test_redact (void)
   assert_redacted ("{\"ipsec_site_connection\": {\"psk\": \"half-a-sec", "half-a-sec");
   assert_redacted ("{\"password\": \"ends-in-escape\\", "ends-in-escape");
 
+  /* A server message quoting a rejected PSK, whole or cut off. */
+  assert_redacted ("{\"NeutronError\": {\"message\": \"Invalid input for psk. Reason: 'quoted-psk' "
+                   "exceeds maximum length of 255.\"}}", "quoted-psk");
+  assert_redacted ("{\"NeutronError\": {\"message\": \"Invalid input for psk. Reason: 'quoted-p", "quoted-p");
+
   /* The rest stays readable. */
   harmless = tn_logger_redact ("Content-Type: application/json\n{\"name\": \"conn\", \"peer_address\": \"203.0.113.10\"}");
   g_assert_cmpstr (harmless, ==, "Content-Type: application/json\n{\"name\": \"conn\", \"peer_address\": \"203.0.113.10\"}");
