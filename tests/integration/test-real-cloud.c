@@ -126,6 +126,15 @@ http (const char *method,
   return json_from_string (g_bytes_get_data (answer, NULL), &error);
 }
 
+/* @text as a JSON string, quotes included. */
+static char *
+json_quote (const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+
+  return json_to_string (node, FALSE);
+}
+
 static char *
 issue_token (const char  *user,
              const char  *password,
@@ -133,56 +142,18 @@ issue_token (const char  *user,
              char       **user_id)
 {
   g_autofree char *url = g_strconcat (env ("TN_REAL_IDENTITY_URL"), "/v3/auth/tokens", NULL);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) request = NULL;
-  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *user_json = json_quote (user);
+  g_autofree char *password_json = json_quote (password);
+  g_autofree char *project_json = json_quote (project);
   g_autofree char *body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
   char *token = NULL;
   guint status = 0;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "auth");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "identity");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "methods");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, "password");
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "password");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "user");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, user);
-  json_builder_set_member_name (builder, "domain");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, "Default");
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, password);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "scope");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "project");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, project);
-  json_builder_set_member_name (builder, "domain");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, "Default");
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  request = json_builder_get_root (builder);
-  body = json_to_string (request, FALSE);
-
+  body = g_strdup_printf ("{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": "
+                          "{\"name\": %s, \"domain\": {\"name\": \"Default\"}, \"password\": %s}}}, "
+                          "\"scope\": {\"project\": {\"name\": %s, \"domain\": {\"name\": \"Default\"}}}}}",
+                          user_json, password_json, project_json);
   answer = http ("POST", url, NULL, body, &status, &token);
   g_assert_cmpuint (status, ==, 201);
   g_assert_nonnull (token);
@@ -424,6 +395,50 @@ assert_server_error (const GError *error,
   g_assert_nonnull (details->request_id);
 }
 
+/* Creates @sent and finds it again in the list and by id: every field
+ * sent comes back each time. Returns the created resource. */
+static TnResource *
+create_and_find (TnResource *sent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TnResource) created = NULL;
+  g_autoptr(TnResource) shown = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  TnResource *listed;
+
+  created = create (sent, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tn_resource_get_id (created));
+  g_assert_cmpstr (tn_resource_get_project_id (created), ==, tn_session_get_project_id (cloud.session));
+  assert_fields_came_back (sent, created);
+
+  items = list (tn_resource_get_kind (sent));
+  listed = find (items, tn_resource_get_id (created));
+  g_assert_nonnull (listed);
+  assert_fields_came_back (sent, listed);
+
+  shown = show (tn_resource_get_kind (sent), tn_resource_get_id (created), &error);
+  g_assert_no_error (error);
+  assert_fields_came_back (sent, shown);
+
+  return g_steal_pointer (&created);
+}
+
+/* Updates @original to @changed (the cloud layer sends what differs) and
+ * checks every field comes back. */
+static TnResource *
+update_and_check (TnResource *original,
+                  TnResource *changed)
+{
+  g_autoptr(GError) error = NULL;
+  TnResource *updated;
+
+  updated = update (original, changed, &error);
+  g_assert_no_error (error);
+  assert_fields_came_back (changed, updated);
+  return updated;
+}
+
 static TnAccount *
 new_account (void)
 {
@@ -570,9 +585,7 @@ test_ike_policy (void)
   g_autoptr(TnIkePolicy) policy = tn_ike_policy_new ();
   g_autoptr(TnIkePolicy) changed = NULL;
   g_autoptr(TnResource) created = NULL;
-  g_autoptr(TnResource) shown = NULL;
   g_autoptr(TnResource) updated = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!require_cloud ())
@@ -591,29 +604,15 @@ test_ike_policy (void)
    * send it (Neutron answers 400 "Unrecognized attribute(s)" if it does). */
   tn_ike_policy_set_availability_zone (policy, "jp-east-1a");
 
-  created = create (TN_RESOURCE (policy), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (tn_resource_get_id (created));
-  g_assert_cmpstr (tn_resource_get_project_id (created), ==, tn_session_get_project_id (cloud.session));
-  assert_fields_came_back (TN_RESOURCE (policy), created);
+  created = create_and_find (TN_RESOURCE (policy));
   g_assert_null (tn_ike_policy_get_availability_zone (TN_IKE_POLICY (created)));
   cloud.ike = g_strdup (tn_resource_get_id (created));
 
-  items = list (TN_RESOURCE_IKE_POLICY);
-  g_assert_nonnull (find (items, cloud.ike));
-  assert_fields_came_back (TN_RESOURCE (policy), find (items, cloud.ike));
-
-  shown = show (TN_RESOURCE_IKE_POLICY, cloud.ike, &error);
-  g_assert_no_error (error);
-  assert_fields_came_back (TN_RESOURCE (policy), shown);
-
-  changed = TN_IKE_POLICY (tn_resource_dup (shown));
+  changed = TN_IKE_POLICY (tn_resource_dup (created));
   tn_resource_set_description (TN_RESOURCE (changed), "changed by the integration test");
   tn_ike_policy_set_pfs (changed, "group5");
   tn_ike_policy_set_lifetime_value (changed, 1800);
-  updated = update (shown, TN_RESOURCE (changed), &error);
-  g_assert_no_error (error);
-  assert_fields_came_back (TN_RESOURCE (changed), updated);
+  updated = update_and_check (created, TN_RESOURCE (changed));
 
   /* Neutron's own validation, through the cloud layer. */
   g_clear_object (&policy);
@@ -631,10 +630,7 @@ test_ipsec_policy (void)
   g_autoptr(TnIpsecPolicy) policy = tn_ipsec_policy_new ();
   g_autoptr(TnIpsecPolicy) changed = NULL;
   g_autoptr(TnResource) created = NULL;
-  g_autoptr(TnResource) shown = NULL;
   g_autoptr(TnResource) updated = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!require_cloud ())
     return;
@@ -651,25 +647,14 @@ test_ipsec_policy (void)
   /* Type B's field: the plain dialect must not send it. */
   tn_ipsec_policy_set_initiator (policy, "response-only");
 
-  created = create (TN_RESOURCE (policy), &error);
-  g_assert_no_error (error);
-  assert_fields_came_back (TN_RESOURCE (policy), created);
+  created = create_and_find (TN_RESOURCE (policy));
   cloud.ipsec = g_strdup (tn_resource_get_id (created));
 
-  items = list (TN_RESOURCE_IPSEC_POLICY);
-  g_assert_nonnull (find (items, cloud.ipsec));
-
-  shown = show (TN_RESOURCE_IPSEC_POLICY, cloud.ipsec, &error);
-  g_assert_no_error (error);
-  assert_fields_came_back (TN_RESOURCE (policy), shown);
-
-  changed = TN_IPSEC_POLICY (tn_resource_dup (shown));
+  changed = TN_IPSEC_POLICY (tn_resource_dup (created));
   tn_resource_set_name (TN_RESOURCE (changed), "ipsec-integration-renamed");
   tn_ipsec_policy_set_encryption_algorithm (changed, "aes-128");
   tn_ipsec_policy_set_auth_algorithm (changed, "sha1");
-  updated = update (shown, TN_RESOURCE (changed), &error);
-  g_assert_no_error (error);
-  assert_fields_came_back (TN_RESOURCE (changed), updated);
+  updated = update_and_check (created, TN_RESOURCE (changed));
 }
 
 static void
@@ -681,7 +666,6 @@ test_vpn_service (void)
   g_autoptr(TnResource) settled = NULL;
   g_autoptr(TnResource) updated = NULL;
   g_autoptr(TnResource) refused = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!require_cloud ())
@@ -693,16 +677,11 @@ test_vpn_service (void)
   tn_vpn_service_set_subnet_id (service, cloud.subnet1);
   tn_vpn_service_set_admin_state_up (service, TRUE);
 
-  created = create (TN_RESOURCE (service), &error);
-  g_assert_no_error (error);
-  assert_fields_came_back (TN_RESOURCE (service), created);
+  created = create_and_find (TN_RESOURCE (service));
   g_assert_cmpstr (tn_resource_get_status (created), ==, "PENDING_CREATE");
   g_assert_false (tn_resource_is_settled (created));
   g_assert_true (g_str_has_prefix (tn_vpn_service_get_external_v4_ip (TN_VPN_SERVICE (created)), "172.24.4."));
   cloud.service = g_strdup (tn_resource_get_id (created));
-
-  items = list (TN_RESOURCE_VPN_SERVICE);
-  g_assert_nonnull (find (items, cloud.service));
 
   /* No agent runs: the service stays PENDING_CREATE, and Neutron refuses
    * updates until it settles. */
@@ -719,9 +698,7 @@ test_vpn_service (void)
   g_assert_cmpstr (tn_resource_get_status (settled), ==, "ACTIVE");
   g_assert_true (tn_resource_is_settled (settled));
 
-  updated = update (settled, TN_RESOURCE (changed), &error);
-  g_assert_no_error (error);
-  assert_fields_came_back (TN_RESOURCE (changed), updated);
+  updated = update_and_check (settled, TN_RESOURCE (changed));
   g_assert_false (tn_vpn_service_get_admin_state_up (TN_VPN_SERVICE (updated)));
 }
 
@@ -760,7 +737,6 @@ test_connection (void)
   g_autoptr(TnResource) settled = NULL;
   g_autoptr(TnResource) updated = NULL;
   g_autoptr(TnResource) shown = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   const char * const bad_cidrs[] = { "192.168.1.0/33", NULL };
 
@@ -788,17 +764,11 @@ test_connection (void)
   /* Fields of other dialects, which the plain one must not send. */
   tn_connection_set_ike_version (connection, "v2");
   tn_connection_set_availability_zone (connection, "jp-east-1a");
-  created = create (TN_RESOURCE (connection), &error);
-  g_assert_no_error (error);
-  assert_fields_came_back (TN_RESOURCE (connection), created);
+  created = create_and_find (TN_RESOURCE (connection));
   g_assert_cmpstr (tn_connection_get_auth_mode (TN_CONNECTION (created)), ==, "psk");
   g_assert_cmpstr (tn_connection_get_route_mode (TN_CONNECTION (created)), ==, "static");
   g_assert_cmpstr (tn_resource_get_status (created), ==, "PENDING_CREATE");
   cloud.connection = g_strdup (tn_resource_get_id (created));
-
-  items = list (TN_RESOURCE_CONNECTION);
-  g_assert_nonnull (find (items, cloud.connection));
-  assert_fields_came_back (TN_RESOURCE (connection), find (items, cloud.connection));
 
   changed = TN_CONNECTION (tn_resource_dup (created));
   tn_connection_set_mtu (changed, 1300);
@@ -816,9 +786,7 @@ test_connection (void)
   tn_connection_set_dpd_action (changed, "hold");
   tn_connection_set_dpd_interval (changed, 10);
   tn_connection_set_dpd_timeout (changed, 50);
-  updated = update (settled, TN_RESOURCE (changed), &error);
-  g_assert_no_error (error);
-  assert_fields_came_back (TN_RESOURCE (changed), updated);
+  updated = update_and_check (settled, TN_RESOURCE (changed));
 
   /* DPD timeout ≤ interval on update, too. */
   g_clear_object (&changed);
@@ -904,21 +872,11 @@ static void
 revoke_tokens (const char *new_password)
 {
   g_autofree char *url = g_strdup_printf ("%s/v3/users/%s", env ("TN_REAL_IDENTITY_URL"), cloud.demo_user_id);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) request = NULL;
+  g_autofree char *password_json = json_quote (new_password);
+  g_autofree char *body = g_strdup_printf ("{\"user\": {\"password\": %s}}", password_json);
   g_autoptr(JsonNode) answer = NULL;
-  g_autofree char *body = NULL;
   guint status = 0;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "user");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, new_password);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  request = json_builder_get_root (builder);
-  body = json_to_string (request, FALSE);
   answer = http ("PATCH", url, cloud.admin_token, body, &status, NULL);
   g_assert_cmpuint (status, ==, 200);
   /* Keystone compares revocations to tokens by the second. */
