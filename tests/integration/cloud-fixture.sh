@@ -166,19 +166,30 @@ descendants () {
   done
 }
 
-# stop_pid NAME: TERM the recorded pid and its descendants, KILL what is left.
-stop_pid () {
-  local name=$1 file="$DIR/run/$1.pid" pid pids p i
+# our_pids NAME: the recorded pid of NAME and its descendants, if it still
+# runs and is still ours (its command line names our directory).
+our_pids () {
+  local name=$1 file="$DIR/run/$1.pid" pid
   [ -f "$file" ] || return 0
   pid=$(cat "$file")
-  if ! kill -0 "$pid" 2>/dev/null; then rm -f "$file"; return 0; fi
-  # The pid must still be ours: its command line names our directory.
+  rm -f "$file"
+  kill -0 "$pid" 2>/dev/null || return 0
   if ! tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | grep -qF "$DIR"; then
     log "pid $pid of $name is no longer ours; left alone"
-    rm -f "$file"
     return 0
   fi
-  pids="$pid $(descendants "$pid")"
+  echo "$pid"
+  descendants "$pid"
+}
+
+# Stop every server at once: TERM, up to 10 s to go, then KILL.
+cmd_stop () {
+  local pids p i alive
+  DIR=$(cd "$1" && pwd)
+  LOGDIR=${LOGDIR:-$DIR/logs}
+  pids="$(our_pids neutron-server) $(our_pids keystone) $(our_pids mariadb)"
+  pids=$(echo $pids)
+  [ -n "$pids" ] || return 0
   kill -TERM $pids 2>/dev/null || true
   for i in $(seq 1 100); do
     alive=""
@@ -187,17 +198,8 @@ stop_pid () {
     sleep 0.1
   done
   for p in $pids; do kill -KILL "$p" 2>/dev/null || true; done
-  # Reap it if it is our child.
-  wait "$pid" 2>/dev/null || true
-  rm -f "$file"
-}
-
-cmd_stop () {
-  DIR=$(cd "$1" && pwd)
-  LOGDIR=${LOGDIR:-$DIR/logs}
-  stop_pid neutron-server
-  stop_pid keystone
-  stop_pid mariadb
+  # Reap those that are our children.
+  wait 2>/dev/null || true
 }
 
 write_configs () {
