@@ -21,6 +21,9 @@ set -euo pipefail
 
 PACKAGES="keystone neutron-server python3-neutron-vpnaas mariadb-server"
 PY=/usr/bin/python3    # Debian's, with the OpenStack modules (not a pyenv one)
+# The servers are Debian's Python programs: nothing of another Python's
+# environment may leak into them.
+unset PYTHONHOME PYTHONPATH
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 log () { printf '# fixture: %s\n' "$*" >&2; }
@@ -142,10 +145,11 @@ show_logs () {
 # harness that kills the group also reaches them.
 spawn () {
   local name=$1; shift
+  # The test harness's malloc checks are for our code, not the servers'.
   if [ "${FIXTURE_DETACH:-0}" = 1 ]; then
-    setsid "$@" </dev/null >>"$LOGDIR/$name.out" 2>&1 &
+    setsid env -u MALLOC_CHECK_ -u MALLOC_PERTURB_ "$@" </dev/null >>"$LOGDIR/$name.out" 2>&1 &
   else
-    "$@" </dev/null >>"$LOGDIR/$name.out" 2>&1 &
+    env -u MALLOC_CHECK_ -u MALLOC_PERTURB_ "$@" </dev/null >>"$LOGDIR/$name.out" 2>&1 &
   fi
   echo $! > "$DIR/run/$name.pid"
   pid=$!
