@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 build-aux/build.sh --run
 
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
-exec build/src/tunnels "$@"
+exec build/src/tunnels --sandbox "$@"

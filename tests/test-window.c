@@ -14,6 +14,7 @@
 #include "tn-test-gui.h"
 
 static TnApplication *app;
+static TnAccount *account;
 
 static const struct {
   const char *name;
@@ -29,6 +30,23 @@ static gboolean
 widget_is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* The window shows the sections once there is an account; it does not
+ * need to be signed in for that. */
+static void
+ensure_account (void)
+{
+  TnAccountManager *accounts = tn_session_manager_get_accounts (tn_application_get_sessions (app));
+  gboolean japanese = g_strcmp0 (g_getenv ("TN_TEST_LANGUAGE"), "ja") == 0;
+
+  if (account != NULL)
+    return;
+
+  account = tn_account_new ("https://identity.jp-east-1.cloud.global.fujitsu.com", "jp-east-1");
+  tn_account_set_name (account, japanese ? "本番環境" : "Production");
+  tn_account_set_provider (account, TN_PROVIDER_FJCLOUD);
+  tn_account_manager_add (accounts, account);
 }
 
 static TnWindow *
@@ -81,6 +99,47 @@ shown_title (TnWindow *window)
   AdwWindowTitle *title = ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
 
   return adw_window_title_get_title (title);
+}
+
+/* What a label shows of a text with a mnemonic underscore. */
+static const char *
+without_mnemonic (const char *text)
+{
+  static char buffer[256];
+  char *out = buffer;
+
+  for (const char *p = text; *p && out < buffer + sizeof buffer - 1; p++)
+    if (*p != '_')
+      *out++ = *p;
+  *out = '\0';
+
+  return buffer;
+}
+
+static void
+test_window_welcome (void)
+{
+  TnWindow *window;
+  g_autoptr(GPtrArray) labels = NULL;
+
+  g_assert_null (account);
+  window = open_window (1000, 680);
+  labels = tn_test_collect_labels (GTK_WIDGET (window));
+  g_assert_true (g_ptr_array_find_with_equal_func (labels, _("Welcome to Tunnels"), g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (labels, without_mnemonic (_("_Add Account…")), g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (labels, without_mnemonic (_("_Try the Sandbox")), g_str_equal, NULL));
+  tn_test_save_screenshot (GTK_WIDGET (window), g_getenv ("TN_TEST_LANGUAGE") && g_str_equal (g_getenv ("TN_TEST_LANGUAGE"), "ja")
+                                                ? "welcome-ja" : "welcome");
+
+  /* With an account, the sections replace the welcome. */
+  ensure_account ();
+  tn_test_wait_frames (GTK_WIDGET (window), 2);
+  g_clear_pointer (&labels, g_ptr_array_unref);
+  labels = tn_test_collect_labels (GTK_WIDGET (window));
+  g_assert_false (g_ptr_array_find_with_equal_func (labels, _("Welcome to Tunnels"), g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (labels, tn_account_get_name (account), g_str_equal, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -371,6 +430,7 @@ main (int   argc,
   /* Startup ran: app actions and accelerators exist. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
 
+  g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/opens", test_window_opens);
   g_test_add_func ("/window/sections", test_window_sections);
   g_test_add_func ("/window/keyboard", test_window_keyboard);
@@ -382,6 +442,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
+  g_clear_object (&account);
   g_clear_object (&app);
 
   return ret;

@@ -244,3 +244,37 @@ tn_test_close_window (GtkWindow *window)
   if (weak != NULL)
     g_object_remove_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
 }
+
+/**
+ * tn_test_store_result_cb:
+ * @user_data: a `GAsyncResult **`
+ *
+ * A #GAsyncReadyCallback that keeps the result, for tn_test_wait_for_result().
+ */
+void
+tn_test_store_result_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/**
+ * tn_test_wait_for_result:
+ *
+ * Returns: %TRUE if @result was filled in before the timeout
+ */
+gboolean
+tn_test_wait_for_result (GAsyncResult **result,
+                         guint          timeout_ms)
+{
+  return tn_test_wait_until (has_result, result, timeout_ms);
+}

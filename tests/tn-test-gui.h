@@ -25,5 +25,10 @@ GtkWindow  *tn_test_find_toplevel       (GType            type);
 void        tn_test_save_screenshot     (GtkWidget       *widget,
                                          const char      *name);
 GPtrArray  *tn_test_collect_labels      (GtkWidget       *root);
+void        tn_test_store_result_cb     (GObject         *object,
+                                         GAsyncResult    *result,
+                                         gpointer         user_data);
+gboolean    tn_test_wait_for_result     (GAsyncResult   **result,
+                                         guint            timeout_ms);
 
 G_END_DECLS

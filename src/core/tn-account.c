@@ -15,6 +15,9 @@
  * setter. The application credential id, when set, selects that method. */
 enum {
   PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_PROVIDER,
   PROP_IDENTITY_URL,
   PROP_REGION,
   PROP_USER_NAME,
@@ -102,6 +105,9 @@ tn_account_class_init (TnAccountClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char * const names[N_PROPS] = {
+    [PROP_ID] = "id",
+    [PROP_NAME] = "name",
+    [PROP_PROVIDER] = "provider",
     [PROP_IDENTITY_URL] = "identity-url",
     [PROP_REGION] = "region",
     [PROP_USER_NAME] = "user-name",
@@ -178,6 +184,9 @@ tn_account_set_##name (TnAccount  *self,                                        
   set_value (self, PROP, name);                                                 \
 }
 
+DEFINE_ACCESSORS (id, PROP_ID)
+DEFINE_ACCESSORS (name, PROP_NAME)
+DEFINE_ACCESSORS (provider, PROP_PROVIDER)
 DEFINE_ACCESSORS (identity_url, PROP_IDENTITY_URL)
 DEFINE_ACCESSORS (region, PROP_REGION)
 DEFINE_ACCESSORS (user_name, PROP_USER_NAME)
@@ -189,3 +198,70 @@ DEFINE_ACCESSORS (project_domain, PROP_PROJECT_DOMAIN)
 DEFINE_ACCESSORS (ca_file, PROP_CA_FILE)
 
 #undef DEFINE_ACCESSORS
+
+/**
+ * tn_account_copy:
+ *
+ * Returns: (transfer full): a new account with the same properties, for an
+ *   edit that may be cancelled
+ */
+TnAccount *
+tn_account_copy (TnAccount *self)
+{
+  TnAccount *copy;
+
+  g_return_val_if_fail (TN_IS_ACCOUNT (self), NULL);
+
+  copy = g_object_new (TN_TYPE_ACCOUNT, NULL);
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    copy->values[i] = g_strdup (self->values[i]);
+
+  return copy;
+}
+
+/**
+ * tn_account_assign:
+ * @source: the account to take the values of
+ *
+ * Sets every property of @self but its id to that of @source, notifying
+ * only the ones that change.
+ */
+void
+tn_account_assign (TnAccount *self,
+                   TnAccount *source)
+{
+  g_return_if_fail (TN_IS_ACCOUNT (self));
+  g_return_if_fail (TN_IS_ACCOUNT (source));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_ID + 1; i < N_PROPS; i++)
+    set_value (self, i, source->values[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * tn_account_list_properties:
+ *
+ * Returns: (transfer none): the names of the account's properties but
+ *   "id", %NULL-terminated: what is stored for an account (never a secret)
+ */
+const char * const *
+tn_account_list_properties (void)
+{
+  static const char *names[N_PROPS];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      guint n = 0;
+
+      if (properties[PROP_NAME] == NULL)
+        g_type_class_unref (g_type_class_ref (TN_TYPE_ACCOUNT));
+      for (guint i = PROP_ID + 1; i < N_PROPS; i++)
+        names[n++] = g_param_spec_get_name (properties[i]);
+      names[n] = NULL;
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return names;
+}

@@ -25,13 +25,31 @@ typedef enum
   TN_AUTH_APPLICATION_CREDENTIAL,
 } TnAuthMethod;
 
+/* TnAccount:provider */
+#define TN_PROVIDER_FJCLOUD   "fjcloud"
+#define TN_PROVIDER_OPENSTACK "openstack"
+#define TN_PROVIDER_SANDBOX   "sandbox"
+
 #define TN_TYPE_ACCOUNT (tn_account_get_type ())
 
 G_DECLARE_FINAL_TYPE (TnAccount, tn_account, TN, ACCOUNT, GObject)
 
 TnAccount    *tn_account_new                           (const char *identity_url,
                                                         const char *region);
+TnAccount    *tn_account_copy                          (TnAccount  *self);
+void          tn_account_assign                        (TnAccount  *self,
+                                                        TnAccount  *source);
+const char * const *tn_account_list_properties         (void);
 TnAuthMethod  tn_account_get_auth_method               (TnAccount  *self);
+const char   *tn_account_get_id                        (TnAccount  *self);
+void          tn_account_set_id                        (TnAccount  *self,
+                                                        const char *id);
+const char   *tn_account_get_name                      (TnAccount  *self);
+void          tn_account_set_name                      (TnAccount  *self,
+                                                        const char *name);
+const char   *tn_account_get_provider                  (TnAccount  *self);
+void          tn_account_set_provider                  (TnAccount  *self,
+                                                        const char *provider);
 const char   *tn_account_get_identity_url              (TnAccount  *self);
 void          tn_account_set_identity_url              (TnAccount  *self,
                                                         const char *identity_url);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "tn-account.h"
 #include "tn-application.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,9 @@ const char *tn_window_get_section (TnWindow      *self);
 void        tn_window_set_section (TnWindow      *self,
                                    const char    *section);
 gboolean    tn_window_get_folded  (TnWindow      *self);
+void        tn_window_add_toast   (TnWindow      *self,
+                                   AdwToast      *toast);
+void        tn_window_show_account_dialog (TnWindow  *self,
+                                           TnAccount *account);
 
 G_END_DECLS

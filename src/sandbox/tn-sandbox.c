@@ -537,6 +537,31 @@ tn_sandbox_set_token_lifetime (TnSandbox *self,
 }
 
 /**
+ * tn_sandbox_dup_tokens:
+ *
+ * For tests that look for leaks: the tokens the sandbox handed out and
+ * still honours.
+ *
+ * Returns: (transfer full): a %NULL-terminated array of tokens
+ */
+char **
+tn_sandbox_dup_tokens (TnSandbox *self)
+{
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (TN_IS_SANDBOX (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->tokens);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (tokens, g_strdup (key));
+  g_ptr_array_add (tokens, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&tokens), FALSE);
+}
+
+/**
  * tn_sandbox_expire_tokens:
  * @self: a #TnSandbox
  *

@@ -65,6 +65,7 @@ void        tn_sandbox_set_settle_delay    (TnSandbox           *self,
 void        tn_sandbox_set_token_lifetime  (TnSandbox           *self,
                                             guint                seconds);
 void        tn_sandbox_expire_tokens       (TnSandbox           *self);
+char      **tn_sandbox_dup_tokens          (TnSandbox           *self);
 void        tn_sandbox_add_user            (TnSandbox           *self,
                                             const char          *user,
                                             const char          *password);
