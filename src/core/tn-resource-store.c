@@ -677,7 +677,7 @@ tn_resource_store_find_by (TnResourceStore *self,
   index = ensure_index (self, property);
   bucket = value && index ? g_hash_table_lookup (index, value) : NULL;
 
-    result = g_ptr_array_new_with_free_func (g_object_unref);
+  result = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; bucket != NULL && i < bucket->len; i++)
     g_ptr_array_add (result, g_object_ref (g_ptr_array_index (bucket, i)));
 
