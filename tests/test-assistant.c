@@ -103,7 +103,8 @@ open_assistant (void)
 {
   TnConnectionAssistant *assistant;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-connection", NULL));
+  tn_window_set_section (window, "connections");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create", NULL));
   g_assert_true (tn_test_wait_until (assistant_is_open, NULL, 5000));
   assistant = TN_CONNECTION_ASSISTANT (tn_test_find_toplevel (TN_TYPE_CONNECTION_ASSISTANT));
   g_assert_true (tn_test_wait_until (lists_loaded, assistant, 10000));

@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "tn-region.h"
+#include "tn-resource.h"
 
 #define IKE   TN_RESOURCE_IKE_POLICY
 #define IPSEC TN_RESOURCE_IPSEC_POLICY
@@ -310,6 +311,110 @@ test_region_editable_fields (void)
     }
 }
 
+
+/* Every region × resource × field of the models: the table answers
+ * consistently, and the fields each dialect has are exactly SPEC §2–3's. */
+static const struct {
+  TnResourceKind kind;
+  const char    *openstack;
+  const char    *type_a;
+  const char    *type_b;
+} present[] = {
+  { IKE, "name description auth_algorithm encryption_algorithm phase1_negotiation_mode lifetime.units lifetime.value ike_version pfs",
+         "name description availability_zone auth_algorithm encryption_algorithm phase1_negotiation_mode lifetime.units lifetime.value ike_version pfs",
+         "name description status auth_algorithm encryption_algorithm phase1_negotiation_mode lifetime.units lifetime.value pfs" },
+  { IPSEC, "name description transform_protocol auth_algorithm encapsulation_mode encryption_algorithm lifetime.units lifetime.value pfs",
+           "name description availability_zone transform_protocol auth_algorithm encapsulation_mode encryption_algorithm lifetime.units lifetime.value pfs",
+           "name description status initiator transform_protocol auth_algorithm encapsulation_mode encryption_algorithm lifetime.units lifetime.value pfs" },
+  { SVC, "name description admin_state_up router_id subnet_id status external_v4_ip external_v6_ip",
+         "name description availability_zone admin_state_up router_id subnet_id status external_v4_ip external_v6_ip",
+         "name description admin_state_up router_id subnet_id status external_v4_ip external_v6_ip" },
+  { CONN, "name description vpnservice_id ikepolicy_id ipsecpolicy_id peer_address peer_id local_id peer_cidrs psk initiator dpd.action dpd.interval dpd.timeout mtu admin_state_up status auth_mode route_mode",
+          "name description availability_zone vpnservice_id ikepolicy_id ipsecpolicy_id peer_address peer_id local_id peer_cidrs psk initiator dpd.action dpd.interval dpd.timeout mtu admin_state_up status auth_mode route_mode",
+          "name description vpnservice_id ikepolicy_id ipsecpolicy_id ike_version ipsec_endpoint_address peer_address peer_id local_id peer_cidrs psk dpd.action dpd.interval dpd.timeout mtu admin_state_up status auth_mode route_mode" },
+};
+
+static void
+check_rule (const TnRegionProfile *p,
+            const char            *region,
+            TnResourceKind         kind,
+            const char            *field)
+{
+  const TnFieldRule *rule = tn_region_profile_get_rule (p, kind, field);
+  gint64 min, max;
+
+  if (rule == NULL)
+    {
+      g_assert_cmpint (tn_region_profile_get_access (p, kind, field), ==, TN_FIELD_ABSENT);
+      g_assert_false (tn_region_profile_is_editable (p, kind, field));
+      g_assert_null (tn_region_profile_get_default (p, kind, field));
+      g_assert_false (tn_region_profile_allows (p, kind, field, "anything"));
+      return;
+    }
+
+  g_assert_cmpstr (rule->field, ==, field);
+  g_assert_cmpint (rule->access, !=, TN_FIELD_ABSENT);
+  g_assert_true (tn_region_profile_has_field (p, kind, field));
+
+  /* A default is one of the allowed values; a fixed field allows only it. */
+  if (rule->default_value != NULL && *rule->default_value != '\0' && rule->allowed != NULL)
+    if (!g_strv_contains (rule->allowed, rule->default_value))
+      g_error ("%s %s: default %s not allowed", region, field, rule->default_value);
+  if (rule->access == TN_FIELD_FIXED)
+    {
+      g_assert_nonnull (rule->default_value);
+      g_assert_nonnull (rule->allowed);
+      g_assert_cmpuint (g_strv_length ((char **) rule->allowed), ==, 1);
+      g_assert_false (tn_region_profile_is_editable (p, kind, field));
+    }
+
+  /* A number default lies in its range. */
+  if (tn_region_profile_get_range (p, kind, field, &min, &max) && rule->default_value != NULL && rule->allowed == NULL)
+    {
+      gint64 value = g_ascii_strtoll (rule->default_value, NULL, 10);
+
+      g_assert_cmpint (value, >=, min);
+      if (max != 0)
+        g_assert_cmpint (value, <=, max);
+    }
+}
+
+static void
+test_region_every_field (void)
+{
+  const char *regions[] = { "RegionOne", "jp-east-1", "jp-east-2", "jp-west-1", "jp-west-2", "jp-east-3", "jp-west-3" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    {
+      const TnRegionProfile *p = tn_region_profile_lookup (regions[r]);
+      TnDialect dialect = tn_region_profile_get_dialect (p);
+
+      for (guint k = 0; k < G_N_ELEMENTS (present); k++)
+        {
+          g_autoptr(GPtrArray) listed = tn_region_profile_list_fields (p, present[k].kind);
+          g_autoptr(TnResource) model = tn_resource_new (present[k].kind);
+          g_autoptr(GString) joined = g_string_new (NULL);
+          const char *expected = dialect == TN_DIALECT_OPENSTACK ? present[k].openstack
+                                 : dialect == TN_DIALECT_FJCLOUD_A ? present[k].type_a : present[k].type_b;
+          const TnResourceField *fields;
+          guint n_fields = 0;
+
+          for (guint i = 0; i < listed->len; i++)
+            g_string_append_printf (joined, "%s%s", i ? " " : "", (char *) g_ptr_array_index (listed, i));
+          if (!g_str_equal (joined->str, expected))
+            g_error ("%s %s: fields “%s”, expected “%s”", regions[r],
+                     tn_resource_kind_get_collection (present[k].kind), joined->str, expected);
+
+          /* Every attribute of the model, present or not. */
+          fields = tn_resource_get_fields (model, &n_fields);
+          for (guint i = 0; i < n_fields; i++)
+            check_rule (p, regions[r], present[k].kind, fields[i].field);
+          for (guint i = 0; i < listed->len; i++)
+            g_assert_nonnull (tn_resource_find_field (model, g_ptr_array_index (listed, i)));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/region/lifetime", test_region_lifetime);
   g_test_add_func ("/region/dpd-and-peer", test_region_dpd_and_peer);
   g_test_add_func ("/region/editable-fields", test_region_editable_fields);
+  g_test_add_func ("/region/every-field", test_region_every_field);
 
   return g_test_run ();
 }

@@ -31,6 +31,8 @@ typedef struct
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TnResource, tn_resource, G_TYPE_OBJECT)
 
+static void wipe_value (GValue *value);
+
 enum {
   PROP_0,
   PROP_ID,
@@ -322,6 +324,63 @@ tn_resource_dup (TnResource *self)
     }
 
   return g_steal_pointer (&copy);
+}
+
+/**
+ * tn_resource_update_from:
+ * @self: a #TnResource
+ * @other: a resource of the same kind, e.g. as the server has it now
+ *
+ * Gives @self every value of @other. Only the properties whose value
+ * changes are notified (once each, after all are set), so views bound to
+ * @self redraw only what changed.
+ *
+ * Returns: whether any value changed
+ */
+gboolean
+tn_resource_update_from (TnResource *self,
+                         TnResource *other)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (TN_IS_RESOURCE (self), FALSE);
+  g_return_val_if_fail (TN_IS_RESOURCE (other), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (other), FALSE);
+
+  if (self == other)
+    return FALSE;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), &n_pspecs);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) mine = G_VALUE_INIT;
+      g_auto(GValue) theirs = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      g_value_init (&mine, pspecs[i]->value_type);
+      g_value_init (&theirs, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (self), pspecs[i]->name, &mine);
+      g_object_get_property (G_OBJECT (other), pspecs[i]->name, &theirs);
+      if (!_tn_resource_values_equal (&mine, &theirs))
+        {
+          g_object_set_property (G_OBJECT (self), pspecs[i]->name, &theirs);
+          changed = TRUE;
+        }
+
+      /* One of them may be the PSK. */
+      wipe_value (&mine);
+      wipe_value (&theirs);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return changed;
 }
 
 /**

@@ -72,6 +72,8 @@ GType                  tn_resource_kind_get_type      (TnResourceKind         ki
 
 TnResource            *tn_resource_new                (TnResourceKind         kind);
 TnResource            *tn_resource_dup                (TnResource            *self);
+gboolean               tn_resource_update_from        (TnResource            *self,
+                                                       TnResource            *other);
 TnResourceKind         tn_resource_get_kind           (TnResource            *self);
 const TnResourceField *tn_resource_get_fields         (TnResource            *self,
                                                        guint                 *n_fields);

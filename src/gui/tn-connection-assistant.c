@@ -18,6 +18,7 @@
 #include "tn-error.h"
 #include "tn-ike-policy.h"
 #include "tn-ipsec-policy.h"
+#include "tn-resource-editor.h"
 #include "tn-secrets.h"
 #include "tn-validate.h"
 #include "tn-wipe.h"
@@ -49,6 +50,7 @@ struct _TnConnectionAssistant
 {
   AdwWindow              parent_instance;
 
+  TnStoreSet            *stores;
   TnSessionManager      *sessions;
   TnSession             *session;
   const TnRegionProfile *profile;
@@ -829,7 +831,7 @@ on_connection_created_cb (GObject      *object,
   g_autoptr(TnResource) connection = NULL;
   g_autoptr(GError) error = NULL;
 
-  connection = tn_session_create_finish (TN_SESSION (object), result, &error);
+  connection = tn_store_set_create_finish (TN_STORE_SET (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -890,8 +892,8 @@ on_existing_listed_cb (GObject      *object,
       }
 
   self->maybe_created = FALSE;
-  tn_session_create_async (self->session, TN_RESOURCE (wanted), TN_WRITE_FLAGS_NONE,
-                           self->cancellable, on_connection_created_cb, g_object_ref (self));
+  tn_store_set_create_async (self->stores, TN_RESOURCE (wanted), self->cancellable,
+                             on_connection_created_cb, g_object_ref (self));
 }
 
 static void
@@ -911,8 +913,8 @@ create_connection (TnConnectionAssistant *self)
     }
 
   connection = build_connection (self);
-  tn_session_create_async (self->session, TN_RESOURCE (connection), TN_WRITE_FLAGS_NONE,
-                           self->cancellable, on_connection_created_cb, g_object_ref (self));
+  tn_store_set_create_async (self->stores, TN_RESOURCE (connection), self->cancellable,
+                             on_connection_created_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1070,14 +1072,14 @@ new_policy_action (GtkWidget  *widget,
   TnVpnService *service = selected_service (self);
   TnResourceKind kind = g_str_equal (g_variant_get_string (parameter, NULL), "ike")
                         ? TN_RESOURCE_IKE_POLICY : TN_RESOURCE_IPSEC_POLICY;
-  GtkWindow *form;
+  TnResourceEditor *form;
 
-  /* The policy inherits the connection's availability zone. */
-  form = NULL; /* FIXME: the policy form of the browse branch */
-  (void) kind;
-  (void) service;
-  if (form != NULL)
-    g_signal_connect_object (form, "created", G_CALLBACK (on_policy_created_cb), self, G_CONNECT_SWAPPED);
+  /* The create form of the policy lists, nested; the policy inherits the
+   * connection's availability zone and comes back selected. */
+  form = tn_resource_editor_new_create (GTK_WINDOW (self), self->stores, kind,
+                                        service ? tn_vpn_service_get_availability_zone (service) : NULL);
+  g_signal_connect_object (form, "created", G_CALLBACK (on_policy_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (form));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1092,6 +1094,7 @@ tn_connection_assistant_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->sessions);
+  g_clear_object (&self->stores);
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_pointer (&self->ike, g_ptr_array_unref);
   g_clear_pointer (&self->ipsec, g_ptr_array_unref);
@@ -1245,24 +1248,25 @@ setup_for_region (TnConnectionAssistant *self)
 /**
  * tn_connection_assistant_new:
  * @parent: the window it belongs to
- * @sessions: the accounts; the connection is made with the active one
+ * @stores: the active account's resources; the connection is made there
  * @service: (nullable): the VPN service to add the connection to; %NULL
  *   lets the user choose
  */
 TnConnectionAssistant *
-tn_connection_assistant_new (GtkWindow        *parent,
-                             TnSessionManager *sessions,
-                             TnVpnService     *service)
+tn_connection_assistant_new (GtkWindow    *parent,
+                             TnStoreSet   *stores,
+                             TnVpnService *service)
 {
   TnConnectionAssistant *self;
   TnSession *session;
 
-  g_return_val_if_fail (TN_IS_SESSION_MANAGER (sessions), NULL);
-  session = tn_session_manager_get_session (sessions);
+  g_return_val_if_fail (TN_IS_STORE_SET (stores), NULL);
+  session = tn_store_set_get_session (stores);
   g_return_val_if_fail (session != NULL, NULL);
 
   self = g_object_new (TN_TYPE_CONNECTION_ASSISTANT, "transient-for", parent, NULL);
-  self->sessions = g_object_ref (sessions);
+  self->stores = g_object_ref (stores);
+  self->sessions = g_object_ref (tn_store_set_get_sessions (stores));
   self->session = g_object_ref (session);
   self->profile = tn_session_get_profile (session);
 

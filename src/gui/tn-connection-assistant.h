@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "tn-session-manager.h"
+#include "tn-store-set.h"
 #include "tn-vpn-service.h"
 
 G_BEGIN_DECLS
@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TnConnectionAssistant, tn_connection_assistant, TN, CONNECTION_ASSISTANT, AdwWindow)
 
-TnConnectionAssistant *tn_connection_assistant_new (GtkWindow        *parent,
-                                                    TnSessionManager *sessions,
-                                                    TnVpnService     *service);
+TnConnectionAssistant *tn_connection_assistant_new (GtkWindow    *parent,
+                                                    TnStoreSet   *stores,
+                                                    TnVpnService *service);
 
 G_END_DECLS

@@ -13,8 +13,11 @@
 
 #include "tn-account-dialog.h"
 #include "tn-account-switcher.h"
-#include "tn-connection-assistant.h"
 #include "tn-error.h"
+#include "tn-field-info.h"
+#include "tn-resource-actions.h"
+#include "tn-resource-detail.h"
+#include "tn-resource-list.h"
 #include "tn-window.h"
 
 struct _TnWindow
@@ -24,6 +27,9 @@ struct _TnWindow
   GSettings            *settings;
   char                 *section;
   TnSessionManager     *sessions;
+  TnStoreSet           *stores;
+  GPtrArray            *history;    /* TnResource: the detail pages to go back to */
+  TnResourceDetail     *detail;
 
   /* Template widgets */
   GtkStack             *main_stack;
@@ -34,6 +40,14 @@ struct _TnWindow
   AdwWindowTitle       *content_title;
   AdwToastOverlay      *toast_overlay;
   AdwStatusPage        *welcome_page;
+  GtkStack             *content_stack;
+  GtkWidget            *back_button;
+  GtkWidget            *add_button;
+  GtkWidget            *search_button;
+  TnResourceList       *vpn_services_list;
+  TnResourceList       *connections_list;
+  TnResourceList       *ike_policies_list;
+  TnResourceList       *ipsec_policies_list;
 };
 
 G_DEFINE_FINAL_TYPE (TnWindow, tn_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -49,13 +63,14 @@ static GParamSpec *properties[N_PROPS];
 
 /* The sections of the sidebar, in order; Ctrl+1…4 follow it. */
 static const struct {
-  const char *name;
-  const char *title;
+  const char     *name;
+  const char     *title;
+  TnResourceKind  kind;
 } sections[] = {
-  { "vpn-services", N_("VPN Services") },
-  { "connections", N_("IPsec VPN Connections") },
-  { "ike-policies", N_("IKE Policies") },
-  { "ipsec-policies", N_("IPsec Policies") },
+  { "vpn-services", N_("VPN Services"), TN_RESOURCE_VPN_SERVICE },
+  { "connections", N_("IPsec VPN Connections"), TN_RESOURCE_CONNECTION },
+  { "ike-policies", N_("IKE Policies"), TN_RESOURCE_IKE_POLICY },
+  { "ipsec-policies", N_("IPsec Policies"), TN_RESOURCE_IPSEC_POLICY },
 };
 
 static int
@@ -119,9 +134,6 @@ on_sessions_state_changed_cb (TnWindow *self)
   const GError *error = tn_session_manager_get_error (self->sessions);
   AdwToast *toast;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-connection",
-                                 tn_session_manager_get_session (self->sessions) != NULL);
-
   if (tn_session_manager_get_state (self->sessions) != TN_SESSION_STATE_FAILED || error == NULL)
     return;
 
@@ -152,53 +164,6 @@ switch_account_action (GtkWidget  *widget,
 
   if (account != NULL && account != tn_account_manager_get_active (accounts))
     tn_application_activate_account (TN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), account);
-}
-
-static void
-on_connection_created_cb (TnWindow   *self,
-                          TnResource *connection,
-                          gboolean    psk_saved)
-{
-  g_autofree char *message = NULL;
-
-  if (psk_saved)
-    /* Translators: %s is a connection's name */
-    message = g_strdup_printf (_("“%s” was created"), tn_resource_get_name (connection));
-  else
-    message = g_strdup_printf (_("“%s” was created. The keyring is not available, so its pre-shared key was not saved."),
-                               tn_resource_get_name (connection));
-  tn_window_add_toast (self, adw_toast_new (message));
-}
-
-/**
- * tn_window_show_connection_assistant:
- * @service: (nullable): the VPN service to add the connection to
- *
- * Opens the assistant that creates an IPsec VPN connection with the
- * active account.
- */
-void
-tn_window_show_connection_assistant (TnWindow     *self,
-                                     TnVpnService *service)
-{
-  TnConnectionAssistant *assistant;
-
-  g_return_if_fail (TN_IS_WINDOW (self));
-
-  if (tn_session_manager_get_session (self->sessions) == NULL)
-    return;
-
-  assistant = tn_connection_assistant_new (GTK_WINDOW (self), self->sessions, service);
-  g_signal_connect_object (assistant, "created", G_CALLBACK (on_connection_created_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (assistant));
-}
-
-static void
-new_connection_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  tn_window_show_connection_assistant (TN_WINDOW (widget), NULL);
 }
 
 static void
@@ -277,6 +242,201 @@ remove_account_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static TnResourceList *
+list_of_kind (TnWindow       *self,
+              TnResourceKind  kind)
+{
+  switch (kind)
+    {
+    case TN_RESOURCE_IKE_POLICY:
+      return self->ike_policies_list;
+    case TN_RESOURCE_IPSEC_POLICY:
+      return self->ipsec_policies_list;
+    case TN_RESOURCE_VPN_SERVICE:
+      return self->vpn_services_list;
+    case TN_RESOURCE_CONNECTION:
+    case TN_N_RESOURCE_KINDS:
+    default:
+      return self->connections_list;
+    }
+}
+
+static TnResourceList *
+current_list (TnWindow *self)
+{
+  int index = find_section (self->section);
+
+  return list_of_kind (self, sections[MAX (index, 0)].kind);
+}
+
+static gboolean
+detail_is_shown (TnWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "detail") == 0;
+}
+
+/* The header follows what the content pane shows: a list (with New,
+ * Search) or a detail page (with Back and the resource's name). */
+static void
+update_header (TnWindow *self)
+{
+  gboolean detail = detail_is_shown (self);
+  int index = find_section (self->section);
+  TnResourceKind kind = sections[MAX (index, 0)].kind;
+
+  gtk_widget_set_visible (self->back_button, detail || adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_visible (self->add_button, !detail && tn_resource_actions_can_create (kind));
+  gtk_widget_set_visible (self->search_button, !detail);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create",
+                                 !detail && tn_resource_actions_can_create (kind) &&
+                                 tn_store_set_get_session (self->stores) != NULL);
+
+  if (detail)
+    {
+      TnResource *resource = tn_resource_detail_get_resource (self->detail);
+
+      adw_window_title_set_title (self->content_title, resource ? tn_resource_get_name (resource) : "");
+      adw_window_title_set_subtitle (self->content_title,
+                                     resource ? tn_resource_kind_get_singular (tn_resource_get_kind (resource)) : NULL);
+    }
+  else
+    {
+      adw_window_title_set_title (self->content_title, index >= 0 ? _(sections[index].title) : "");
+      adw_window_title_set_subtitle (self->content_title, NULL);
+    }
+}
+
+static void on_detail_store_changed_cb (TnWindow *self);
+
+static void
+show_resource (TnWindow   *self,
+               TnResource *resource)
+{
+  TnResource *shown = tn_resource_detail_get_resource (self->detail);
+
+  if (shown != NULL)
+    g_signal_handlers_disconnect_by_func (tn_store_set_get_store (self->stores, tn_resource_get_kind (shown)),
+                                          on_detail_store_changed_cb, self);
+
+  tn_resource_detail_set_resource (self->detail, resource);
+
+  if (resource != NULL)
+    {
+      g_signal_connect_object (tn_store_set_get_store (self->stores, tn_resource_get_kind (resource)),
+                               "items-changed", G_CALLBACK (on_detail_store_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_set_visible_child_name (self->content_stack, "detail");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "lists");
+
+  update_header (self);
+}
+
+/* Back: to the previous detail page, else to the list. */
+static void
+go_back (TnWindow *self)
+{
+  if (self->history->len > 0)
+    {
+      g_autoptr(TnResource) previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+
+      show_resource (self, previous);
+      return;
+    }
+
+  show_resource (self, NULL);
+}
+
+/* The resource shown was deleted: leave its page. */
+static void
+on_detail_store_changed_cb (TnWindow *self)
+{
+  TnResource *shown = tn_resource_detail_get_resource (self->detail);
+
+  if (shown == NULL)
+    return;
+
+  if (!tn_resource_store_find_position (tn_store_set_get_store (self->stores, tn_resource_get_kind (shown)), shown, NULL))
+    {
+      g_ptr_array_set_size (self->history, 0);
+      show_resource (self, NULL);
+    }
+}
+
+static void
+on_list_activated_cb (TnWindow   *self,
+                      TnResource *resource)
+{
+  g_ptr_array_set_size (self->history, 0);
+  show_resource (self, resource);
+}
+
+/* A link on a detail page: the previous page stays one Back away. */
+static void
+on_detail_open_cb (TnWindow   *self,
+                   TnResource *resource)
+{
+  TnResource *shown = tn_resource_detail_get_resource (self->detail);
+
+  if (shown != NULL)
+    g_ptr_array_add (self->history, g_object_ref (shown));
+  show_resource (self, resource);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  tn_store_set_refresh (TN_WINDOW (widget)->stores);
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+  TnResourceKind kind = tn_resource_list_get_kind (current_list (self));
+
+  if (tn_resource_actions_can_create (kind) && tn_store_set_get_session (self->stores) != NULL)
+    tn_resource_actions_create (widget, self->stores, kind);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+
+  if (detail_is_shown (self))
+    show_resource (self, NULL);
+  tn_resource_list_start_search (current_list (self));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+
+  if (detail_is_shown (self))
+    go_back (self);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Another account: its resources are others. */
+static void
+go_back_to_list (TnWindow *self)
+{
+  g_ptr_array_set_size (self->history, 0);
+  if (tn_resource_detail_get_resource (self->detail) != NULL)
+    show_resource (self, NULL);
+}
+
 static void
 on_sidebar_list_row_activated_cb (TnWindow      *self,
                                   GtkListBoxRow *row,
@@ -293,7 +453,7 @@ static void
 on_back_button_clicked_cb (TnWindow  *self,
                            GtkButton *button)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  back_action (GTK_WIDGET (self), NULL, NULL);
 }
 
 static gboolean
@@ -316,12 +476,27 @@ tn_window_constructed (GObject *object)
 
   accounts = tn_session_manager_get_accounts (self->sessions);
   tn_account_switcher_set_accounts (self->account_switcher, accounts);
+
+  self->stores = tn_store_set_new (self->sessions);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      TnResourceList *list = list_of_kind (self, sections[i].kind);
+
+      tn_resource_list_set_stores (list, self->stores);
+      g_signal_connect_object (list, "activated", G_CALLBACK (on_list_activated_cb), self, G_CONNECT_SWAPPED);
+    }
+  self->detail = TN_RESOURCE_DETAIL (tn_resource_detail_new (self->stores));
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->detail), "detail");
+  g_signal_connect_object (self->detail, "open", G_CALLBACK (on_detail_open_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stores, "notify::session", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stores, "notify::session", G_CALLBACK (go_back_to_list), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  update_header (self);
   g_signal_connect_object (accounts, "items-changed", G_CALLBACK (on_accounts_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sessions, "notify::state", G_CALLBACK (on_sessions_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (accounts, "notify::active", G_CALLBACK (on_active_account_changed_cb), self, G_CONNECT_SWAPPED);
   update_main_page (self);
   on_active_account_changed_cb (self);
-  on_sessions_state_changed_cb (self);
 }
 
 static void
@@ -329,6 +504,11 @@ tn_window_dispose (GObject *object)
 {
   TnWindow *self = TN_WINDOW (object);
 
+  if (self->detail != NULL)
+    show_resource (self, NULL);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_WINDOW);
+  g_clear_object (&self->stores);
   g_clear_object (&self->sessions);
 
   G_OBJECT_CLASS (tn_window_parent_class)->dispose (object);
@@ -441,6 +621,14 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, vpn_services_list);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, connections_list);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, ike_policies_list);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, ipsec_policies_list);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
 
@@ -448,10 +636,19 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.switch-account", "s", switch_account_action);
   gtk_widget_class_install_action (widget_class, "win.edit-account", NULL, edit_account_action);
   gtk_widget_class_install_action (widget_class, "win.remove-account", NULL, remove_account_action);
-  gtk_widget_class_install_action (widget_class, "win.new-connection", NULL, new_connection_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-connection", NULL);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.create", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 
   g_type_ensure (TN_TYPE_ACCOUNT_SWITCHER);
+  g_type_ensure (TN_TYPE_RESOURCE_LIST);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class,
@@ -466,6 +663,7 @@ tn_window_init (TnWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->history = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -531,6 +729,11 @@ tn_window_set_section (TnWindow   *self,
 
   if (g_strcmp0 (self->section, section) == 0)
     {
+      if (self->detail != NULL && detail_is_shown (self))
+        {
+          g_ptr_array_set_size (self->history, 0);
+          show_resource (self, NULL);
+        }
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         adw_leaflet_set_visible_child_name (self->leaflet, "content");
       return;
@@ -540,7 +743,13 @@ tn_window_set_section (TnWindow   *self,
   self->section = g_strdup (section);
 
   adw_view_stack_set_visible_child_name (self->stack, section);
-  adw_window_title_set_title (self->content_title, _(sections[index].title));
+  if (self->detail != NULL)
+    {
+      g_ptr_array_set_size (self->history, 0);
+      show_resource (self, NULL);
+    }
+  else
+    adw_window_title_set_title (self->content_title, _(sections[index].title));
 
   row = gtk_list_box_get_row_at_index (self->sidebar_list, index);
   gtk_list_box_select_row (self->sidebar_list, row);
@@ -597,4 +806,62 @@ tn_window_show_account_dialog (TnWindow  *self,
   dialog = tn_account_dialog_new (GTK_WINDOW (self), self->sessions, account);
   g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_account_dialog_signed_in_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * tn_window_get_stores:
+ *
+ * Returns: (transfer none): the stores of the active account
+ */
+TnStoreSet *
+tn_window_get_stores (TnWindow *self)
+{
+  g_return_val_if_fail (TN_IS_WINDOW (self), NULL);
+
+  return self->stores;
+}
+
+/**
+ * tn_window_get_detail:
+ *
+ * Returns: (transfer none): the detail page (a #TnResourceDetail)
+ */
+GtkWidget *
+tn_window_get_detail (TnWindow *self)
+{
+  g_return_val_if_fail (TN_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->detail);
+}
+
+gboolean
+tn_window_is_showing_detail (TnWindow *self)
+{
+  g_return_val_if_fail (TN_IS_WINDOW (self), FALSE);
+
+  return detail_is_shown (self);
+}
+
+/**
+ * tn_window_show_resource:
+ * @resource: a resource of the active account
+ *
+ * Shows the detail page of @resource, in its section.
+ */
+void
+tn_window_show_resource (TnWindow   *self,
+                         TnResource *resource)
+{
+  static const char *kind_sections[] = {
+    [TN_RESOURCE_IKE_POLICY] = "ike-policies",
+    [TN_RESOURCE_IPSEC_POLICY] = "ipsec-policies",
+    [TN_RESOURCE_VPN_SERVICE] = "vpn-services",
+    [TN_RESOURCE_CONNECTION] = "connections",
+  };
+
+  g_return_if_fail (TN_IS_WINDOW (self));
+  g_return_if_fail (TN_IS_RESOURCE (resource));
+
+  tn_window_set_section (self, kind_sections[tn_resource_get_kind (resource)]);
+  show_resource (self, resource);
 }

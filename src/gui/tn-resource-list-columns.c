@@ -1,0 +1,337 @@
+/* tn-resource-list-columns.c: the columns of a resource list, from the region table
+ *
+ * Copyright 2026 Tunnels developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "TnResourceList"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tn-field-info.h"
+#include "tn-resource-list-private.h"
+#include "tn-status-badge.h"
+
+/*
+ * One column per field the kind lists (tn-field-info.c) and the region has
+ * (the region table), so AZ shows in type A, status and the policy's
+ * initiator in type B, the connection's initiator elsewhere. Cells bind to
+ * the item's property on bind and unbind on unbind: nothing is copied by
+ * hand, nothing is asked of the server per row, and only the rows on
+ * screen exist.
+ */
+
+#define ITEM_KEY    "tn-resource-list-item"
+#define BINDING_KEY "tn-resource-list-binding"
+
+typedef struct
+{
+  const TnFieldInfo *info;
+  TnResourceList    *list;   /* unowned: the list owns the columns */
+} ColumnData;
+
+static char *
+format_value (ColumnData   *data,
+              const GValue *value)
+{
+  if (data->info->related != TN_N_RESOURCE_KINDS && G_VALUE_HOLDS_STRING (value))
+    {
+      TnStoreSet *stores = tn_resource_list_get_stores (data->list);
+      const char *id = g_value_get_string (value);
+      TnResource *related = stores ? tn_store_set_lookup (stores, data->info->related, id) : NULL;
+
+      if (related != NULL && tn_resource_get_name (related) && *tn_resource_get_name (related))
+        return g_strdup (tn_resource_get_name (related));
+      return g_strdup (id ? id : "");
+    }
+
+  return tn_field_format_gvalue (data->info, value);
+}
+
+static gboolean
+transform_to_label (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_take_string (to, format_value (user_data, from));
+  return TRUE;
+}
+
+static char *
+sort_key (TnResource *item,
+          ColumnData *data)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GParamSpec *pspec;
+
+  if (item == NULL)
+    return NULL;
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), data->info->property);
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (item), data->info->property, &value);
+
+  return format_value (data, &value);
+}
+
+/* Room for a typical value, in characters; names and descriptions take
+ * what is left. */
+static int
+column_width (const TnFieldInfo *info)
+{
+  if (g_str_equal (info->field, "name"))
+    return 18;
+  if (g_str_equal (info->field, "description") || g_str_equal (info->field, "peer_cidrs"))
+    return 16;
+  if (g_str_equal (info->field, "availability_zone"))
+    return 11;
+  if (g_str_equal (info->field, "pfs") || g_str_equal (info->field, "admin_state_up") ||
+      g_str_equal (info->field, "ike_version"))
+    return 7;
+  return 12;
+}
+
+static gboolean
+is_status (ColumnData *data)
+{
+  return g_str_equal (data->info->field, "status");
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               ColumnData               *data)
+{
+  GtkWidget *child;
+
+  if (is_status (data))
+    child = tn_status_badge_new ();
+  else
+    {
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (child), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (child), column_width (data->info));
+      if (!g_str_equal (data->info->field, "name"))
+        gtk_widget_add_css_class (child, "dim-label");
+    }
+
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              ColumnData               *data)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  gpointer item = gtk_list_item_get_item (list_item);
+  GBinding *binding;
+
+  if (is_status (data))
+    binding = g_object_bind_property (item, data->info->property, child, "status", G_BINDING_SYNC_CREATE);
+  else
+    binding = g_object_bind_property_full (item, data->info->property, child, "label", G_BINDING_SYNC_CREATE,
+                                           transform_to_label, NULL, data, NULL);
+
+  g_object_set_data (G_OBJECT (child), BINDING_KEY, binding);
+  g_object_set_data (G_OBJECT (child), ITEM_KEY, item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                ColumnData               *data)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GBinding *binding = g_object_steal_data (G_OBJECT (child), BINDING_KEY);
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (child), ITEM_KEY, NULL);
+}
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  TnResourceList *list = user_data;
+  TnResource *item = g_object_get_data (G_OBJECT (button), ITEM_KEY);
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (item == NULL)
+    return;
+
+  _tn_resource_list_select_item (list, item);
+  menu = _tn_resource_list_build_menu (list, item);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+static void
+setup_actions_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  TnResourceList           *list)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_tooltip_text (button, _("Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actions"), -1);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup_cb, list, NULL);
+  gtk_list_item_set_child (list_item, button);
+}
+
+static void
+bind_actions_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 TnResourceList           *list)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), ITEM_KEY, gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_actions_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   TnResourceList           *list)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), ITEM_KEY, NULL);
+}
+
+static guint
+find_description (const TnFieldInfo *fields,
+                  guint              n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].field, "description"))
+      return i;
+
+  return n_fields;
+}
+
+static void
+remove_columns (GtkColumnView *column_view)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (column_view, column);
+    }
+}
+
+/**
+ * _tn_resource_list_build_columns:
+ *
+ * Replaces the columns of @column_view by those of @kind in @profile's
+ * region, sorted by name.
+ */
+void
+_tn_resource_list_build_columns (TnResourceList        *self,
+                                 GtkColumnView         *column_view,
+                                 TnStoreSet            *stores,
+                                 TnResourceKind         kind,
+                                 const TnRegionProfile *profile)
+{
+  const TnFieldInfo *fields;
+  GtkColumnViewColumn *name_column = NULL;
+  g_autoptr(GtkListItemFactory) actions_factory = NULL;
+  g_autoptr(GtkColumnViewColumn) actions = NULL;
+  guint n_fields = 0;
+
+  remove_columns (column_view);
+
+  /* The portal's order, the description last. */
+  fields = tn_field_info_list (kind, &n_fields);
+  for (guint j = 0; j <= n_fields; j++)
+    {
+      guint i = j < n_fields ? j : find_description (fields, n_fields);
+      g_autoptr(GtkListItemFactory) factory = NULL;
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      GtkExpression *expression;
+      ColumnData *data;
+
+      if (i >= n_fields || !fields[i].in_list || !tn_field_info_is_shown (&fields[i], profile) ||
+          (j < n_fields && g_str_equal (fields[i].field, "description")))
+        continue;
+
+      data = g_new0 (ColumnData, 1);
+      data->info = &fields[i];
+      data->list = self;
+
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), data);
+
+      column = gtk_column_view_column_new (tn_field_info_get_column_title (&fields[i]), g_object_ref (factory));
+      g_object_set_data_full (G_OBJECT (column), "tn-field", data, g_free);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (g_str_equal (fields[i].field, "name") || g_str_equal (fields[i].field, "description"))
+        gtk_column_view_column_set_expand (column, TRUE);
+
+      expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                G_CALLBACK (sort_key), data, NULL);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_string_sorter_new (expression)));
+
+      gtk_column_view_append_column (column_view, column);
+      if (g_str_equal (fields[i].field, "name"))
+        name_column = column;
+    }
+
+  actions_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (actions_factory, "setup", G_CALLBACK (setup_actions_cb), self);
+  g_signal_connect (actions_factory, "bind", G_CALLBACK (bind_actions_cb), self);
+  g_signal_connect (actions_factory, "unbind", G_CALLBACK (unbind_actions_cb), self);
+  actions = gtk_column_view_column_new (NULL, g_object_ref (actions_factory));
+  gtk_column_view_column_set_fixed_width (actions, 48);
+  gtk_column_view_append_column (column_view, actions);
+
+  if (name_column != NULL)
+    gtk_column_view_sort_by_column (column_view, name_column, GTK_SORT_ASCENDING);
+}
+
+/**
+ * _tn_resource_list_matches:
+ * @needle: casefolded text
+ *
+ * Returns: whether a shown field of @resource (or its id) contains @needle
+ */
+gboolean
+_tn_resource_list_matches (TnResource *resource,
+                           const char *needle)
+{
+  const TnFieldInfo *fields;
+  guint n_fields = 0;
+
+  if (tn_resource_get_id (resource) != NULL && g_str_has_prefix (tn_resource_get_id (resource), needle))
+    return TRUE;
+
+  fields = tn_field_info_list (tn_resource_get_kind (resource), &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *folded = NULL;
+
+      if (!fields[i].in_list || fields[i].related != TN_N_RESOURCE_KINDS)
+        continue;
+
+      text = tn_field_format_value (&fields[i], resource);
+      if (text == NULL || *text == '\0')
+        continue;
+
+      folded = g_utf8_casefold (text, -1);
+      if (strstr (folded, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
