@@ -1,0 +1,267 @@
+/* tn-sandbox-policy.c: Neutron's default policy as far as the sandbox's
+ * resources go — who sees a resource, which attributes only an
+ * administrator sees or sets
+ *
+ * Copyright 2026 Tunnels developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "TnSandboxPolicy"
+
+#include "config.h"
+
+#include "tn-sandbox-private.h"
+
+/* Attributes `get_<resource>:<attribute>` allows an administrator only
+ * (neutron/conf/policies/{network,router}.py). */
+static const struct {
+  const char *collection;
+  const char *attr;
+} admin_only_reads[] = {
+  { "networks", "provider:network_type" },
+  { "networks", "provider:physical_network" },
+  { "networks", "provider:segmentation_id" },
+  { "routers", "distributed" },
+  { "routers", "ha" },
+};
+
+/* Attributes `create_<resource>:<attribute>` and `update_<…>` allow an
+ * administrator only. On create an attribute counts when it is given with
+ * a value other than its default (@default_json; NULL: Neutron's default
+ * is "not specified", so any value counts); on update whenever it is given.
+ * @parent names the attribute whose object holds this one. */
+static const struct {
+  const char *collection;
+  const char *parent;
+  const char *attr;
+  const char *default_json;
+} admin_only_writes[] = {
+  { "networks", NULL, "shared", "false" },
+  { "networks", NULL, "router:external", "false" },
+  { "networks", NULL, "is_default", "false" },
+  { "networks", NULL, "provider:network_type", NULL },
+  { "networks", NULL, "provider:physical_network", NULL },
+  { "networks", NULL, "provider:segmentation_id", NULL },
+  { "subnets", NULL, "service_types", NULL },
+  { "routers", NULL, "distributed", NULL },
+  { "routers", NULL, "ha", NULL },
+  { "routers", "external_gateway_info", "enable_snat", NULL },
+  { "routers", "external_gateway_info", "external_fixed_ips", NULL },
+};
+
+/**
+ * _tn_sandbox_owns:
+ *
+ * Whether @object belongs to the caller's project.
+ */
+gboolean
+_tn_sandbox_owns (const TnSandboxCaller *caller,
+                  JsonObject            *object)
+{
+  return g_strcmp0 (_tn_sandbox_get_string (object, "project_id"), caller->project_id) == 0;
+}
+
+/**
+ * _tn_sandbox_may_see:
+ *
+ * Whether @caller may see @object: an administrator sees everything, a
+ * project member what its project owns, and networks that are external
+ * or shared (`get_network`: admin, project reader, `rule:shared`,
+ * `rule:external`).
+ */
+gboolean
+_tn_sandbox_may_see (const TnSandboxCaller *caller,
+                     const char            *collection,
+                     JsonObject            *object)
+{
+  if (caller->admin || _tn_sandbox_owns (caller, object))
+    return TRUE;
+  if (g_str_equal (collection, "networks"))
+    return json_object_get_boolean_member_with_default (object, "router:external", FALSE)
+           || json_object_get_boolean_member_with_default (object, "shared", FALSE);
+  return FALSE;
+}
+
+/**
+ * _tn_sandbox_region_find:
+ *
+ * Looks a resource up as @caller: what it may not see is not there.
+ *
+ * Returns: (transfer none) (nullable): the resource
+ */
+JsonObject *
+_tn_sandbox_region_find (TnSandboxRegion       *region,
+                         const TnSandboxCaller *caller,
+                         const char            *collection,
+                         const char            *id)
+{
+  JsonObject *object = _tn_sandbox_region_lookup (region, collection, id);
+
+  return object != NULL && _tn_sandbox_may_see (caller, collection, object) ? object : NULL;
+}
+
+static gboolean
+is_hidden (const TnSandboxCaller *caller,
+           const char            *collection,
+           const char            *attr)
+{
+  if (caller->admin)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (admin_only_reads); i++)
+    if (g_str_equal (admin_only_reads[i].collection, collection) && g_str_equal (admin_only_reads[i].attr, attr))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * _tn_sandbox_present:
+ *
+ * @object as an answer to @caller shows it: without what only an
+ * administrator sees. Networks always have their address scopes (none in
+ * the sandbox; a state saved before they were kept lacks them).
+ *
+ * Returns: (transfer full): @object itself, or a changed copy
+ */
+JsonObject *
+_tn_sandbox_present (const TnSandboxCaller *caller,
+                     const char            *collection,
+                     JsonObject            *object)
+{
+  static const char * const scopes[] = { "ipv4_address_scope", "ipv6_address_scope" };
+  gboolean network = g_str_equal (collection, "networks");
+  gboolean change = FALSE;
+  g_autoptr(GList) members = json_object_get_members (object);
+  JsonObject *shown;
+
+  for (GList *l = members; l != NULL && !change; l = l->next)
+    change = is_hidden (caller, collection, l->data);
+  for (guint i = 0; network && i < G_N_ELEMENTS (scopes) && !change; i++)
+    change = !json_object_has_member (object, scopes[i]);
+  if (!change)
+    return json_object_ref (object);
+
+  shown = json_object_new ();
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!is_hidden (caller, collection, l->data))
+      json_object_set_member (shown, l->data, json_node_copy (json_object_get_member (object, l->data)));
+  for (guint i = 0; network && i < G_N_ELEMENTS (scopes); i++)
+    if (!json_object_has_member (shown, scopes[i]))
+      json_object_set_null_member (shown, scopes[i]);
+  return shown;
+}
+
+/**
+ * _tn_sandbox_member_names:
+ *
+ * The names of @body's members, before defaults are filled in: what the
+ * client gave.
+ *
+ * Returns: (transfer full): a set of names
+ */
+GHashTable *
+_tn_sandbox_member_names (JsonObject *body)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GList) members = json_object_get_members (body);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    g_hash_table_add (names, g_strdup (l->data));
+  return names;
+}
+
+static char *
+singular (const char *collection)
+{
+  return g_strndup (collection, strlen (collection) - 1);
+}
+
+/**
+ * _tn_sandbox_policy_refuse:
+ * @action: `update` or `delete`
+ *
+ * Sets the 403 Neutron answers when the caller sees a resource it may not
+ * change (a member and a network of another project).
+ */
+void
+_tn_sandbox_policy_refuse (TnNeutronError **error,
+                           const char      *action,
+                           const char      *collection)
+{
+  g_autofree char *resource = singular (collection);
+
+  _tn_neutron_error_set (error, SOUP_STATUS_FORBIDDEN, "PolicyNotAuthorized",
+                         "rule:%s_%s is disallowed by policy", action, resource);
+}
+
+static gboolean
+explicitly_set (JsonObject *body,
+                GHashTable *given,
+                gboolean    create,
+                guint       i)
+{
+  const char *parent = admin_only_writes[i].parent;
+  const char *attr = admin_only_writes[i].attr;
+  const char *default_json = admin_only_writes[i].default_json;
+  g_autoptr(JsonNode) fallback = NULL;
+
+  if (parent != NULL)
+    {
+      JsonNode *node = g_hash_table_contains (given, parent) ? json_object_get_member (body, parent) : NULL;
+
+      return node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+             && json_object_has_member (json_node_get_object (node), attr);
+    }
+  if (!g_hash_table_contains (given, attr) || !json_object_has_member (body, attr))
+    return FALSE;
+  if (!create || default_json == NULL)
+    return TRUE;
+  fallback = _tn_sandbox_parse_json (default_json);
+  return !json_node_equal (fallback, json_object_get_member (body, attr));
+}
+
+/**
+ * _tn_sandbox_policy_check:
+ * @given: the names of the members the client sent (before defaults)
+ * @body: the checked and converted body
+ *
+ * Refuses with 403 `PolicyNotAuthorized`, as Neutron does after it has
+ * checked the body, attributes a project member may not set (an external
+ * or shared network, provider attributes, distributed or HA routers…).
+ * The message names the rules as Neutron's does.
+ */
+gboolean
+_tn_sandbox_policy_check (const TnSandboxCaller *caller,
+                          const char            *collection,
+                          gboolean               create,
+                          GHashTable            *given,
+                          JsonObject            *body,
+                          TnNeutronError       **error)
+{
+  g_autofree char *resource = singular (collection);
+  g_autoptr(GString) rule = g_string_new (NULL);
+  gboolean refused = FALSE;
+
+  if (caller->admin)
+    return TRUE;
+
+  g_string_printf (rule, "rule:%s_%s", create ? "create" : "update", resource);
+  for (guint i = 0; i < G_N_ELEMENTS (admin_only_writes); i++)
+    {
+      const char *parent = admin_only_writes[i].parent;
+
+      if (!g_str_equal (admin_only_writes[i].collection, collection) || !explicitly_set (body, given, create, i))
+        continue;
+      /* (rule:A and rule:A:x), then ((rule:A and rule:A:x) and rule:A:y) */
+      refused = TRUE;
+      g_string_prepend_c (rule, '(');
+      g_string_append_printf (rule, " and rule:%s_%s:%s%s%s)", create ? "create" : "update", resource,
+                              parent ? parent : "", parent ? ":" : "", admin_only_writes[i].attr);
+    }
+  if (!refused)
+    return TRUE;
+
+  _tn_neutron_error_set (error, SOUP_STATUS_FORBIDDEN, "PolicyNotAuthorized",
+                         "%s is disallowed by policy", rule->str);
+  return FALSE;
+}
