@@ -27,9 +27,9 @@ static const TnAttr network_attrs[] = {
   { "project_id", TN_ATTR_STRING, P, NULL, NULL, 0, 255 },
   { "port_security_enabled", TN_ATTR_BOOL, PP, "true" },
   { "router:external", TN_ATTR_BOOL, PP, "false" },
-  { "provider:network_type", TN_ATTR_ANY, P, "\"vxlan\"" },
-  { "provider:physical_network", TN_ATTR_ANY, P, "null" },
-  { "provider:segmentation_id", TN_ATTR_ANY, P, "null" },
+  { "provider:network_type", TN_ATTR_ANY, PP, "\"vxlan\"" },
+  { "provider:physical_network", TN_ATTR_ANY, PP, "null" },
+  { "provider:segmentation_id", TN_ATTR_ANY, PP, "null" },
   { "is_default", TN_ATTR_BOOL, PP, "false" },
   { "availability_zone_hints", TN_ATTR_ANY, P, "[]" },
   { "availability_zones", TN_ATTR_ANY, 0 },
@@ -75,8 +75,8 @@ static const TnAttr router_attrs[] = {
   { "external_gateway_info", TN_ATTR_ANY, PP, "null" },
   { "description", TN_ATTR_STRING, PP, "\"\"", NULL, 0, 255 },
   { "availability_zones", TN_ATTR_ANY, 0 },
-  { "distributed", TN_ATTR_BOOL, P, "false" },
-  { "ha", TN_ATTR_BOOL, P, "false" },
+  { "distributed", TN_ATTR_BOOL, PP, "false" },
+  { "ha", TN_ATTR_BOOL, PP, "false" },
   { "availability_zone_hints", TN_ATTR_ANY, P, "[]" },
   { "routes", TN_ATTR_ANY, PP, "[]" },
   { "flavor_id", TN_ATTR_ANY, P, "null" },
@@ -129,7 +129,7 @@ prepare_gateway (TnSandboxRegion  *region,
   if (network == NULL)
     {
       _tn_neutron_error_set (error, SOUP_STATUS_NOT_FOUND, "NetworkNotFound",
-                             "Network %s could not be found", network_id ? network_id : "None");
+                             "Network %s could not be found.", network_id ? network_id : "None");
       return FALSE;
     }
   if (!json_object_get_boolean_member_with_default (network, "router:external", FALSE))
@@ -205,15 +205,17 @@ prepare_subnet (TnSandboxRegion        *region,
   if (network == NULL)
     {
       _tn_neutron_error_set (error, SOUP_STATUS_NOT_FOUND, "NetworkNotFound",
-                             "Network %s could not be found", network_id);
+                             "Network %s could not be found.", network_id);
       return FALSE;
     }
   /* A member sees external networks, but may put subnets only on its own
-   * (or shared) ones; Neutron hides the network's existence. */
+   * (or shared) ones (neutron's ownership_validation hook). */
   if (!caller->admin && !_tn_sandbox_owns (caller, network)
       && !json_object_get_boolean_member_with_default (network, "shared", FALSE))
     {
-      _tn_neutron_error_set (error, SOUP_STATUS_NOT_FOUND, "HTTPNotFound", "The resource could not be found.");
+      _tn_neutron_error_set (error, SOUP_STATUS_FORBIDDEN, "HTTPForbidden",
+                             "Tenant %s not allowed to create subnet on this network",
+                             _tn_sandbox_get_string (subnet, "project_id"));
       return FALSE;
     }
   if (!_tn_sandbox_parse_cidr (cidr, &version))
@@ -500,7 +502,7 @@ handle_interface (TnSandbox             *self,
     }
   if (subnet == NULL)
     {
-      g_autofree char *message = g_strdup_printf ("Subnet %s could not be found", subnet_id);
+      g_autofree char *message = g_strdup_printf ("Subnet %s could not be found.", subnet_id);
 
       _tn_sandbox_respond_neutron (msg, SOUP_STATUS_NOT_FOUND, "SubnetNotFound", message);
       return;
@@ -585,7 +587,7 @@ _tn_sandbox_network_create (TnSandbox              *self,
       kind = &kinds[i];
 
   if (!_tn_sandbox_check_body (body, kind->attrs, kind->n_attrs, TRUE, caller, error)
-      || !_tn_sandbox_policy_check (caller, collection, TRUE, given, body, error))
+      || !_tn_sandbox_policy_check (caller, collection, TRUE, TRUE, given, body, error))
     return NULL;
   json_object_set_string_member (body, "id", id);
   if (!prepare (region, caller, kind, body, NULL, error))
@@ -602,7 +604,10 @@ respond_not_found (SoupServerMessage *msg,
                    const NetworkKind *kind,
                    const char        *id)
 {
-  g_autofree char *message = g_strdup_printf ("%s %s could not be found", kind->display, id);
+  /* neutron_lib's core exceptions end with a full stop; l3's
+   * RouterNotFound does not. */
+  gboolean router = g_str_equal (kind->collection, "routers");
+  g_autofree char *message = g_strdup_printf ("%s %s could not be found%s", kind->display, id, router ? "" : ".");
 
   _tn_sandbox_respond_neutron (msg, SOUP_STATUS_NOT_FOUND, kind->not_found_type, message);
 }
@@ -665,19 +670,10 @@ handle_member (TnSandbox             *self,
       return;
     }
 
-  /* What a member sees and does not own (another project's external
-   * network) it may not change. */
-  if (!caller->admin && !_tn_sandbox_owns (caller, old))
-    {
-      _tn_sandbox_policy_refuse (&error, g_str_equal (method, SOUP_METHOD_DELETE) ? "delete" : "update",
-                                 kind->collection);
-      _tn_sandbox_respond_error (msg, error);
-      return;
-    }
-
   if (g_str_equal (method, SOUP_METHOD_DELETE))
     {
-      if (kind->attrs == NULL || !check_delete (region, kind, old, &error))
+      if (kind->attrs == NULL || !_tn_sandbox_policy_check_delete (caller, kind->collection, old, &error)
+          || !check_delete (region, kind, old, &error))
         {
           if (error == NULL)
             respond_not_found (msg, kind, id);
@@ -691,7 +687,7 @@ handle_member (TnSandbox             *self,
       return;
     }
 
-  if (!_tn_sandbox_policy_check (caller, kind->collection, FALSE, given, body, &error)
+  if (!_tn_sandbox_policy_check (caller, kind->collection, FALSE, _tn_sandbox_owns (caller, old), given, body, &error)
       || !prepare (region, caller, kind, body, old, &error))
     {
       _tn_sandbox_respond_error (msg, error);

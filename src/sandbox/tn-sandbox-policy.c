@@ -26,28 +26,42 @@ static const struct {
   { "routers", "ha" },
 };
 
-/* Attributes `create_<resource>:<attribute>` and `update_<…>` allow an
- * administrator only. On create an attribute counts when it is given with
- * a value other than its default (@default_json; NULL: Neutron's default
- * is "not specified", so any value counts); on update whenever it is given.
- * @parent names the attribute whose object holds this one. */
+/* The attributes Neutron enforces a rule `create_<resource>:<attribute>`
+ * (and `update_<…>`) for, in the order its rules are joined: @admin_only
+ * ones only an administrator passes, the others any owner. On create an
+ * attribute counts when given with a value other than @default_json (NULL:
+ * Neutron's default is "not specified", so any value counts); on update
+ * whenever it is given. @members are an object attribute's own rules. */
+typedef struct
+{
+  const char *name;
+  gboolean    admin_only;
+} PolicyMember;
+
+static const PolicyMember gateway_members[] = {
+  { "network_id", FALSE },
+  { "enable_snat", TRUE },
+  { "external_fixed_ips", TRUE },
+};
+
 static const struct {
-  const char *collection;
-  const char *parent;
-  const char *attr;
-  const char *default_json;
-} admin_only_writes[] = {
-  { "networks", NULL, "shared", "false" },
-  { "networks", NULL, "router:external", "false" },
-  { "networks", NULL, "is_default", "false" },
-  { "networks", NULL, "provider:network_type", NULL },
-  { "networks", NULL, "provider:physical_network", NULL },
-  { "networks", NULL, "provider:segmentation_id", NULL },
-  { "subnets", NULL, "service_types", NULL },
-  { "routers", NULL, "distributed", NULL },
-  { "routers", NULL, "ha", NULL },
-  { "routers", "external_gateway_info", "enable_snat", NULL },
-  { "routers", "external_gateway_info", "external_fixed_ips", NULL },
+  const char         *collection;
+  const char         *attr;
+  gboolean            admin_only;
+  const char         *default_json;
+  const PolicyMember *members;
+  guint               n_members;
+} enforced[] = {
+  { "networks", "shared", TRUE, "false" },
+  { "networks", "router:external", TRUE, "false" },
+  { "networks", "port_security_enabled", FALSE, "true" },
+  { "networks", "provider:network_type", TRUE, NULL },
+  { "networks", "provider:physical_network", TRUE, NULL },
+  { "networks", "provider:segmentation_id", TRUE, NULL },
+  { "networks", "is_default", TRUE, "false" },
+  { "routers", "external_gateway_info", FALSE, "null", gateway_members, G_N_ELEMENTS (gateway_members) },
+  { "routers", "ha", TRUE, NULL },
+  { "routers", "distributed", TRUE, NULL },
 };
 
 /**
@@ -177,21 +191,25 @@ singular (const char *collection)
 }
 
 /**
- * _tn_sandbox_policy_refuse:
- * @action: `update` or `delete`
+ * _tn_sandbox_policy_check_delete:
  *
- * Sets the 403 Neutron answers when the caller sees a resource it may not
- * change (a member and a network of another project).
+ * Refuses with 403, as Neutron does, to delete a resource the caller sees
+ * and does not own (a member and another project's external network).
  */
-void
-_tn_sandbox_policy_refuse (TnNeutronError **error,
-                           const char      *action,
-                           const char      *collection)
+gboolean
+_tn_sandbox_policy_check_delete (const TnSandboxCaller *caller,
+                                 const char            *collection,
+                                 JsonObject            *object,
+                                 TnNeutronError       **error)
 {
-  g_autofree char *resource = singular (collection);
+  g_autofree char *resource = NULL;
 
+  if (caller->admin || _tn_sandbox_owns (caller, object))
+    return TRUE;
+  resource = singular (collection);
   _tn_neutron_error_set (error, SOUP_STATUS_FORBIDDEN, "PolicyNotAuthorized",
-                         "rule:%s_%s is disallowed by policy", action, resource);
+                         "rule:delete_%s is disallowed by policy", resource);
+  return FALSE;
 }
 
 static gboolean
@@ -200,63 +218,91 @@ explicitly_set (JsonObject *body,
                 gboolean    create,
                 guint       i)
 {
-  const char *parent = admin_only_writes[i].parent;
-  const char *attr = admin_only_writes[i].attr;
-  const char *default_json = admin_only_writes[i].default_json;
+  const char *default_json = enforced[i].default_json;
   g_autoptr(JsonNode) fallback = NULL;
 
-  if (parent != NULL)
-    {
-      JsonNode *node = g_hash_table_contains (given, parent) ? json_object_get_member (body, parent) : NULL;
-
-      return node != NULL && JSON_NODE_HOLDS_OBJECT (node)
-             && json_object_has_member (json_node_get_object (node), attr);
-    }
-  if (!g_hash_table_contains (given, attr) || !json_object_has_member (body, attr))
+  if (!g_hash_table_contains (given, enforced[i].attr) || !json_object_has_member (body, enforced[i].attr))
     return FALSE;
   if (!create || default_json == NULL)
     return TRUE;
   fallback = _tn_sandbox_parse_json (default_json);
-  return !json_node_equal (fallback, json_object_get_member (body, attr));
+  return !json_node_equal (fallback, json_object_get_member (body, enforced[i].attr));
+}
+
+/* The rule of attribute @i: `rule:A:x`, or for an object with members'
+ * rules `(rule:A:x and (rule:A:x:m and rule:A:x:n))`. Sets *admin_only
+ * when it has a part only an administrator passes. */
+static char *
+attribute_rule (const char *action,
+                JsonObject *body,
+                guint       i,
+                gboolean   *admin_only)
+{
+  const char *attr = enforced[i].attr;
+  JsonNode *node = json_object_get_member (body, attr);
+  JsonObject *value;
+  g_autoptr(GString) members = NULL;
+
+  *admin_only = enforced[i].admin_only;
+  if (enforced[i].members == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup_printf ("rule:%s:%s", action, attr);
+
+  value = json_node_get_object (node);
+  members = g_string_new (NULL);
+  for (guint j = 0; j < enforced[i].n_members; j++)
+    if (json_object_has_member (value, enforced[i].members[j].name))
+      {
+        g_string_append_printf (members, "%srule:%s:%s:%s", members->len ? " and " : "",
+                                action, attr, enforced[i].members[j].name);
+        *admin_only |= enforced[i].members[j].admin_only;
+      }
+  return g_strdup_printf ("(rule:%s:%s and (%s))", action, attr, members->str);
 }
 
 /**
  * _tn_sandbox_policy_check:
+ * @create: POST rather than PUT
+ * @owned: whether the resource is the caller's (on create, it will be)
  * @given: the names of the members the client sent (before defaults)
  * @body: the checked and converted body
  *
  * Refuses with 403 `PolicyNotAuthorized`, as Neutron does after it has
- * checked the body, attributes a project member may not set (an external
- * or shared network, provider attributes, distributed or HA routers…).
- * The message names the rules as Neutron's does.
+ * checked the body, what a project member may not do: set attributes only
+ * an administrator may (an external or shared network, provider
+ * attributes, distributed or HA routers, SNAT or addresses of a gateway),
+ * or change a resource of another project it sees (an external network).
+ * The message names the rules Neutron joins, in its order.
  */
 gboolean
 _tn_sandbox_policy_check (const TnSandboxCaller *caller,
                           const char            *collection,
                           gboolean               create,
+                          gboolean               owned,
                           GHashTable            *given,
                           JsonObject            *body,
                           TnNeutronError       **error)
 {
   g_autofree char *resource = singular (collection);
+  g_autofree char *action = g_strdup_printf ("%s_%s", create ? "create" : "update", resource);
   g_autoptr(GString) rule = g_string_new (NULL);
-  gboolean refused = FALSE;
+  gboolean refused = !owned;
 
   if (caller->admin)
     return TRUE;
 
-  g_string_printf (rule, "rule:%s_%s", create ? "create" : "update", resource);
-  for (guint i = 0; i < G_N_ELEMENTS (admin_only_writes); i++)
+  g_string_printf (rule, "rule:%s", action);
+  for (guint i = 0; i < G_N_ELEMENTS (enforced); i++)
     {
-      const char *parent = admin_only_writes[i].parent;
+      g_autofree char *attr_rule = NULL;
+      gboolean admin_only;
 
-      if (!g_str_equal (admin_only_writes[i].collection, collection) || !explicitly_set (body, given, create, i))
+      if (!g_str_equal (enforced[i].collection, collection) || !explicitly_set (body, given, create, i))
         continue;
       /* (rule:A and rule:A:x), then ((rule:A and rule:A:x) and rule:A:y) */
-      refused = TRUE;
+      attr_rule = attribute_rule (action, body, i, &admin_only);
+      refused |= admin_only;
       g_string_prepend_c (rule, '(');
-      g_string_append_printf (rule, " and rule:%s_%s:%s%s%s)", create ? "create" : "update", resource,
-                              parent ? parent : "", parent ? ":" : "", admin_only_writes[i].attr);
+      g_string_append_printf (rule, " and %s)", attr_rule);
     }
   if (!refused)
     return TRUE;

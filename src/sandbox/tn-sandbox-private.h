@@ -246,12 +246,14 @@ GHashTable      *_tn_sandbox_member_names      (JsonObject          *body);
 gboolean         _tn_sandbox_policy_check      (const TnSandboxCaller *caller,
                                                 const char          *collection,
                                                 gboolean             create,
+                                                gboolean             owned,
                                                 GHashTable          *given,
                                                 JsonObject          *body,
                                                 TnNeutronError     **error);
-void             _tn_sandbox_policy_refuse     (TnNeutronError     **error,
-                                                const char          *action,
-                                                const char          *collection);
+gboolean         _tn_sandbox_policy_check_delete (const TnSandboxCaller *caller,
+                                                const char          *collection,
+                                                JsonObject          *object,
+                                                TnNeutronError     **error);
 
 /* tn-sandbox-addresses.c */
 char            *_tn_sandbox_address_at        (const char          *cidr,
