@@ -15,8 +15,8 @@ two answers must agree on:
     of each resource (of list items: their union),
   - whether X-Openstack-Request-Id is present, and on 401 Www-Authenticate.
 
-A difference is a sandbox bug (tests/integration/SANDBOX-DIFFERENCES.md),
-never a reason to loosen this comparison. Standard library only; no token,
+A difference is a sandbox bug (tests/integration/SANDBOX-DIFFERENCES.md
+records the last run), never a reason to loosen this comparison. Standard library only; no token,
 password or pre-shared key of a real account is ever printed.
 """
 
@@ -574,10 +574,9 @@ def main():
     try:
         creds = sandbox_credentials()
         demo = (creds["TN_SANDBOX_USER"], creds["TN_SANDBOX_PASSWORD"], creds["TN_SANDBOX_PROJECT"])
-        # The sandbox's administrator, if it has one, else its demo user.
-        admin = (creds.get("TN_SANDBOX_ADMIN_USER", demo[0]),
-                 creds.get("TN_SANDBOX_ADMIN_PASSWORD", demo[1]),
-                 creds.get("TN_SANDBOX_ADMIN_PROJECT", demo[2]))
+        # The administrator, for what a project member may not do.
+        admin = (creds["TN_SANDBOX_ADMIN_USER"], creds["TN_SANDBOX_ADMIN_PASSWORD"],
+                 creds["TN_SANDBOX_ADMIN_PROJECT"])
         sb = Side("sandbox", identity, {"demo": demo, "admin": admin}, "RegionOne", sandbox_settle)
         t = time.monotonic()
         sb_answers = run_side(sb)
