@@ -69,6 +69,22 @@ assert_error (TnTestResponse *response,
   g_assert_cmpstr (tn_test_error_type (response), ==, type);
 }
 
+/* @method @path as @token is refused with 403 PolicyNotAuthorized and
+ * @message. */
+static void
+assert_refused (Fixture    *fixture,
+                const char *token,
+                const char *method,
+                const char *path,
+                const char *body,
+                const char *message)
+{
+  g_autoptr(TnTestResponse) answer = call (fixture, token, method, path, body);
+
+  assert_error (answer, 403, "PolicyNotAuthorized");
+  g_assert_cmpstr (error_message (answer), ==, message);
+}
+
 static char *
 created_id (TnTestResponse *response,
             const char     *member)
@@ -223,43 +239,28 @@ test_admin_only (Fixture       *fixture,
                      json_object_get_object_member (response, "body"), "NeutronError"), "message"));
   tn_test_response_free (answer);
 
-  answer = call (fixture, fixture->demo, "POST", "/v2.0/networks",
-                 "{\"network\": {\"name\": \"x\", \"provider:network_type\": \"vxlan\", \"shared\": true}}");
-  assert_error (answer, 403, "PolicyNotAuthorized");
-  g_assert_cmpstr (error_message (answer), ==,
-                   "((rule:create_network and rule:create_network:shared) and "
-                   "rule:create_network:provider:network_type) is disallowed by policy");
-  tn_test_response_free (answer);
-
-  answer = call (fixture, fixture->demo, "POST", "/v2.0/networks",
-                 "{\"network\": {\"name\": \"x\", \"provider:segmentation_id\": 5, \"provider:physical_network\": \"p\", "
-                 "\"provider:network_type\": \"vlan\", \"port_security_enabled\": false, \"is_default\": true, "
-                 "\"router:external\": true, \"shared\": true}}");
-  assert_error (answer, 403, "PolicyNotAuthorized");
-  g_assert_cmpstr (error_message (answer), ==,
-                   "(((((((rule:create_network and rule:create_network:shared) and rule:create_network:router:external) "
-                   "and rule:create_network:port_security_enabled) and rule:create_network:provider:network_type) "
-                   "and rule:create_network:provider:physical_network) and rule:create_network:provider:segmentation_id) "
-                   "and rule:create_network:is_default) is disallowed by policy");
-  tn_test_response_free (answer);
-
-  answer = call (fixture, fixture->demo, "POST", "/v2.0/routers",
-                 "{\"router\": {\"name\": \"x\", \"ha\": false, \"distributed\": true}}");
-  assert_error (answer, 403, "PolicyNotAuthorized");
-  g_assert_cmpstr (error_message (answer), ==,
-                   "((rule:create_router and rule:create_router:ha) and rule:create_router:distributed) "
-                   "is disallowed by policy");
-  tn_test_response_free (answer);
-
+  assert_refused (fixture, fixture->demo, "POST", "/v2.0/networks",
+                  "{\"network\": {\"name\": \"x\", \"provider:network_type\": \"vxlan\", \"shared\": true}}",
+                  "((rule:create_network and rule:create_network:shared) and "
+                  "rule:create_network:provider:network_type) is disallowed by policy");
+  assert_refused (fixture, fixture->demo, "POST", "/v2.0/networks",
+                  "{\"network\": {\"name\": \"x\", \"provider:segmentation_id\": 5, \"provider:physical_network\": \"p\", "
+                  "\"provider:network_type\": \"vlan\", \"port_security_enabled\": false, \"is_default\": true, "
+                  "\"router:external\": true, \"shared\": true}}",
+                  "(((((((rule:create_network and rule:create_network:shared) and rule:create_network:router:external) "
+                  "and rule:create_network:port_security_enabled) and rule:create_network:provider:network_type) "
+                  "and rule:create_network:provider:physical_network) and rule:create_network:provider:segmentation_id) "
+                  "and rule:create_network:is_default) is disallowed by policy");
+  assert_refused (fixture, fixture->demo, "POST", "/v2.0/routers",
+                  "{\"router\": {\"name\": \"x\", \"ha\": false, \"distributed\": true}}",
+                  "((rule:create_router and rule:create_router:ha) and rule:create_router:distributed) "
+                  "is disallowed by policy");
   body_gateway = g_strdup_printf ("{\"router\": {\"name\": \"x\", \"external_gateway_info\": "
                                   "{\"network_id\": \"%s\", \"enable_snat\": false}}}", public_id);
-  answer = call (fixture, fixture->demo, "POST", "/v2.0/routers", body_gateway);
-  assert_error (answer, 403, "PolicyNotAuthorized");
-  g_assert_cmpstr (error_message (answer), ==,
-                   "(rule:create_router and (rule:create_router:external_gateway_info and "
-                   "(rule:create_router:external_gateway_info:network_id and "
-                   "rule:create_router:external_gateway_info:enable_snat))) is disallowed by policy");
-  tn_test_response_free (answer);
+  assert_refused (fixture, fixture->demo, "POST", "/v2.0/routers", body_gateway,
+                  "(rule:create_router and (rule:create_router:external_gateway_info and "
+                  "(rule:create_router:external_gateway_info:network_id and "
+                  "rule:create_router:external_gateway_info:enable_snat))) is disallowed by policy");
 
   /* The default value is not "set" on create; given on update it is. */
   answer = call (fixture, fixture->demo, "POST", "/v2.0/networks",
@@ -267,24 +268,17 @@ test_admin_only (Fixture       *fixture,
   mine_id = created_id (answer, "network");
   tn_test_response_free (answer);
   mine_path = g_strdup_printf ("/v2.0/networks/%s", mine_id);
-  answer = call (fixture, fixture->demo, "PUT", mine_path, "{\"network\": {\"router:external\": false}}");
-  assert_error (answer, 403, "PolicyNotAuthorized");
-  g_assert_cmpstr (error_message (answer), ==,
-                   "(rule:update_network and rule:update_network:router:external) is disallowed by policy");
-  tn_test_response_free (answer);
+  assert_refused (fixture, fixture->demo, "PUT", mine_path, "{\"network\": {\"router:external\": false}}",
+                  "(rule:update_network and rule:update_network:router:external) is disallowed by policy");
   answer = call (fixture, fixture->demo, "PUT", mine_path, "{\"network\": {\"name\": \"renamed\"}}");
   g_assert_cmpuint (answer->status, ==, 200);
   tn_test_response_free (answer);
 
   /* The administrator's external network: seen, not changed */
-  answer = call (fixture, fixture->demo, "PUT", public_path, "{\"network\": {\"name\": \"mine\"}}");
-  assert_error (answer, 403, "PolicyNotAuthorized");
-  g_assert_cmpstr (error_message (answer), ==, "rule:update_network is disallowed by policy");
-  tn_test_response_free (answer);
-  answer = call (fixture, fixture->demo, "DELETE", public_path, NULL);
-  assert_error (answer, 403, "PolicyNotAuthorized");
-  g_assert_cmpstr (error_message (answer), ==, "rule:delete_network is disallowed by policy");
-  tn_test_response_free (answer);
+  assert_refused (fixture, fixture->demo, "PUT", public_path, "{\"network\": {\"name\": \"mine\"}}",
+                  "rule:update_network is disallowed by policy");
+  assert_refused (fixture, fixture->demo, "DELETE", public_path, NULL,
+                  "rule:delete_network is disallowed by policy");
 
   /* The administrator may */
   answer = call (fixture, fixture->admin, "POST", "/v2.0/networks",
