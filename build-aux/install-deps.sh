@@ -15,7 +15,9 @@ desktop-file-utils appstream gnome-keyring dbus-daemon dbus-x11 locales"
 
 TEST="xvfb xauth fonts-noto-cjk fonts-cantarell adwaita-icon-theme
 python3-pyatspi at-spi2-core
-flatpak-builder jq python3-openstackclient python3-neutronclient"
+flatpak-builder jq python3-openstackclient python3-neutronclient
+strongswan-starter strongswan-swanctl charon-systemd libcharon-extra-plugins
+libstrongswan-standard-plugins python3-neutron-vpnaas iproute2 iputils-ping"
 
 case "${1:-}" in
   --run) WANT="$BUILD" ;;

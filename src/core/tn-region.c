@@ -140,17 +140,18 @@ typedef struct
   gboolean            peer_ipv4_only;
   gboolean            warns_service_drop;
   gboolean            warns_same_region;
+  gboolean            strongswan_cloud;   /* Neutron's strongSwan driver and its quirks */
 } DialectInfo;
 
 static const DialectInfo dialects[] = {
   [TN_DIALECT_OPENSTACK] = {
-    V ("network"), V ("network"), "/v2.0/vpn/", FALSE, 0, FALSE, FALSE, FALSE,
+    V ("network"), V ("network"), "/v2.0/vpn/", FALSE, 0, FALSE, FALSE, FALSE, TRUE,
   },
   [TN_DIALECT_FJCLOUD_A] = {
-    V ("networking", "network"), V ("networking", "network"), "/v2.0/vpn/", FALSE, 1, TRUE, TRUE, FALSE,
+    V ("networking", "network"), V ("networking", "network"), "/v2.0/vpn/", FALSE, 1, TRUE, TRUE, FALSE, TRUE,
   },
   [TN_DIALECT_FJCLOUD_B] = {
-    V ("networking", "network"), V ("nfv"), "/vpn/nfv/", TRUE, 1, FALSE, FALSE, TRUE,
+    V ("networking", "network"), V ("nfv"), "/vpn/nfv/", TRUE, 1, FALSE, FALSE, TRUE, FALSE,
   },
 };
 
@@ -358,6 +359,21 @@ tn_region_profile_warns_same_region (const TnRegionProfile *profile)
   g_return_val_if_fail (profile != NULL, FALSE);
 
   return dialect_info (profile)->warns_same_region;
+}
+
+/**
+ * tn_region_profile_cloud_is_strongswan:
+ *
+ * Returns: %TRUE if the cloud side of a connection is Neutron's strongSwan
+ *   driver, whose quirks (a CHILD SA rekey at about 17 minutes, initiating
+ *   even when response-only, DPD actions starter refuses) a peer must know
+ */
+gboolean
+tn_region_profile_cloud_is_strongswan (const TnRegionProfile *profile)
+{
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  return dialect_info (profile)->strongswan_cloud;
 }
 
 /**
