@@ -17,6 +17,8 @@
 #include "tn-clipboard.h"
 #include "tn-connection.h"
 #include "tn-connection-assistant.h"
+#include "tn-resource-editor.h"
+#include "tn-resource-detail.h"
 #include "tn-sandbox.h"
 #include "tn-secrets.h"
 #include "tn-test-gui.h"
@@ -236,7 +238,7 @@ test_assistant_validation (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.cancel", NULL));
   g_assert_true (tn_test_wait_until (message_dialog_is_open, NULL, 5000));
   g_assert_true (assistant_is_open (NULL));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (tn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
+  tn_test_respond (ADW_MESSAGE_DIALOG (tn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
   g_assert_true (tn_test_wait_until (assistant_is_gone, NULL, 5000));
 }
 
@@ -408,7 +410,7 @@ test_assistant_warnings (void)
   g_assert_true (review_mentions (assistant, _("Creating the connection briefly drops every tunnel of its VPN service.")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.cancel", NULL));
   g_assert_true (tn_test_wait_until (message_dialog_is_open, NULL, 5000));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (tn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
+  tn_test_respond (ADW_MESSAGE_DIALOG (tn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
   g_assert_true (tn_test_wait_until (assistant_is_gone, NULL, 5000));
 
   /* RegionOne: no such warning. */
@@ -423,7 +425,7 @@ test_assistant_warnings (void)
   g_assert_false (review_mentions (assistant, _("Creating the connection briefly drops every tunnel of its VPN service.")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.cancel", NULL));
   g_assert_true (tn_test_wait_until (message_dialog_is_open, NULL, 5000));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (tn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
+  tn_test_respond (ADW_MESSAGE_DIALOG (tn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
   g_assert_true (tn_test_wait_until (assistant_is_gone, NULL, 5000));
 }
 
@@ -553,6 +555,154 @@ test_assistant_pair_active (void)
   g_assert_cmpstr (tn_resource_get_status (TN_RESOURCE (find_connection (items, "pair-to-east-2", &count))), ==, "ACTIVE");
 }
 
+static gboolean
+editor_is_open (gpointer data)
+{
+  return tn_test_find_toplevel (TN_TYPE_RESOURCE_EDITOR) != NULL;
+}
+
+static gboolean
+editor_is_gone (gpointer data)
+{
+  return !editor_is_open (data);
+}
+
+/* "+" opens the policy's create form over the assistant, with the zone of
+ * the connection's service; the new policy comes back selected. */
+static void
+create_policy_inline (gpointer    assistant,
+                      const char *kind,
+                      const char *name)
+{
+  TnResourceEditor *editor;
+  GtkWidget *save;
+  AdwComboRow *row = child (assistant, g_str_equal (kind, "ike") ? "ike_row" : "ipsec_row");
+  GListModel *names;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.new-policy", "s", kind));
+  g_assert_true (tn_test_wait_until (editor_is_open, NULL, 5000));
+  editor = TN_RESOURCE_EDITOR (tn_test_find_toplevel (TN_TYPE_RESOURCE_EDITOR));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (assistant));
+  if (GTK_IS_EDITABLE (tn_resource_editor_get_row (editor, "availability_zone")))
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tn_resource_editor_get_row (editor, "availability_zone"))),
+                     ==, adw_action_row_get_subtitle (child (assistant, "az_row")));
+  gtk_editable_set_text (GTK_EDITABLE (tn_resource_editor_get_row (editor, "name")), name);
+  save = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), TN_TYPE_RESOURCE_EDITOR, "save_button"));
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  g_assert_true (tn_test_wait_until (editor_is_gone, NULL, 10000));
+
+  names = adw_combo_row_get_model (row);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), adw_combo_row_get_selected (row)), ==, name);
+}
+
+static void
+test_assistant_inline_policies (gconstpointer data)
+{
+  guint region = GPOINTER_TO_UINT (data);
+  g_autofree char *name = g_strdup_printf ("inline-%s", regions[region]);
+  g_autofree char *ike_name = g_strdup_printf ("ike-inline-%s", regions[region]);
+  g_autofree char *ipsec_name = g_strdup_printf ("ipsec-inline-%s", regions[region]);
+  g_autoptr(GPtrArray) items = NULL;
+  TnConnectionAssistant *assistant;
+  TnConnection *connection;
+  TnResource *ike;
+  guint count;
+
+  use_region (region);
+  assistant = open_assistant ();
+  fill_connection_step (assistant, name, NULL);
+  next (assistant);
+  create_policy_inline (assistant, "ike", ike_name);
+  create_policy_inline (assistant, "ipsec", ipsec_name);
+  next (assistant);
+  set_text (assistant, "peer_address_row", "203.0.113.90");
+  set_text (assistant, "peer_cidrs_row", "192.168.90.0/24");
+  next (assistant);
+  g_assert_true (review_mentions (assistant, ike_name));
+  next (assistant);
+  g_assert_true (tn_test_wait_until (assistant_is_gone, NULL, 10000));
+
+  items = list_connections ();
+  connection = find_connection (items, name, &count);
+  g_assert_cmpuint (count, ==, 1);
+  ike = tn_store_set_lookup (tn_window_get_stores (window), TN_RESOURCE_IKE_POLICY,
+                             tn_connection_get_ikepolicy_id (connection));
+  g_assert_nonnull (ike);
+  g_assert_cmpstr (tn_resource_get_name (ike), ==, ike_name);
+
+  /* The window shows the new connection. */
+  g_assert_true (tn_window_is_showing_detail (window));
+  g_assert_cmpstr (tn_resource_get_id (tn_resource_detail_get_resource (TN_RESOURCE_DETAIL (tn_window_get_detail (window)))),
+                   ==, tn_resource_get_id (TN_RESOURCE (connection)));
+}
+
+/* Cancelling after a policy was made keeps the policy, and says so. */
+static void
+test_assistant_cancel_keeps_policy (void)
+{
+  TnConnectionAssistant *assistant;
+  AdwMessageDialog *confirm;
+  TnResourceStore *store;
+  gboolean found = FALSE;
+
+  use_region (0);
+  assistant = open_assistant ();
+  fill_connection_step (assistant, "never-made", NULL);
+  next (assistant);
+  create_policy_inline (assistant, "ike", "ike-kept-after-cancel");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.cancel", NULL));
+  g_assert_true (tn_test_wait_until (message_dialog_is_open, NULL, 5000));
+  confirm = ADW_MESSAGE_DIALOG (tn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "ike-kept-after-cancel"));
+  tn_test_respond (confirm, "discard");
+  g_assert_true (tn_test_wait_until (assistant_is_gone, NULL, 5000));
+
+  store = tn_store_set_get_store (tn_window_get_stores (window), TN_RESOURCE_IKE_POLICY);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(TnResource) policy = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      found |= g_strcmp0 (tn_resource_get_name (policy), "ike-kept-after-cancel") == 0;
+    }
+  g_assert_true (found);
+}
+
+static gboolean
+has_items (gpointer model)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+/* From a VPN service's page, the service is chosen already. */
+static void
+test_assistant_from_service (void)
+{
+  TnStoreSet *stores;
+  TnResourceStore *services;
+  g_autoptr(TnResource) service = NULL;
+  GtkWidget *add;
+  TnConnectionAssistant *assistant;
+
+  use_region (0);
+  stores = tn_window_get_stores (window);
+  services = tn_store_set_get_store (stores, TN_RESOURCE_VPN_SERVICE);
+  g_assert_true (tn_test_wait_until (has_items, services, 10000));
+  service = g_list_model_get_item (G_LIST_MODEL (services), 0);
+  tn_window_show_resource (window, service);
+  tn_test_wait_frames (GTK_WIDGET (window), 2);
+  add = tn_resource_detail_get_row (TN_RESOURCE_DETAIL (tn_window_get_detail (window)), "new-connection");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_true (tn_test_wait_until (assistant_is_open, NULL, 5000));
+  assistant = TN_CONNECTION_ASSISTANT (tn_test_find_toplevel (TN_TYPE_CONNECTION_ASSISTANT));
+  g_assert_false (gtk_widget_get_sensitive (child (assistant, "service_row")));
+  g_assert_cmpstr (adw_combo_row_get_selected (child (assistant, "service_row")) == 0
+                     ? tn_resource_get_name (service) : NULL, ==, tn_resource_get_name (service));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+}
+
 static void
 test_assistant_copy_psk (void)
 {
@@ -659,6 +809,14 @@ main (int   argc,
   g_test_add_data_func ("/assistant/retry/answer-lost", GUINT_TO_POINTER (TN_SANDBOX_FAULT_MALFORMED), test_assistant_retry);
   g_test_add_func ("/assistant/pair-active", test_assistant_pair_active);
   g_test_add_func ("/assistant/copy-psk", test_assistant_copy_psk);
+  g_test_add_func ("/assistant/cancel-keeps-policy", test_assistant_cancel_keeps_policy);
+  g_test_add_func ("/assistant/from-service", test_assistant_from_service);
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/assistant/inline-policies/%s", regions[i]);
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_assistant_inline_policies);
+    }
 
   ret = g_test_run ();
 

@@ -979,13 +979,24 @@ has_input (TnConnectionAssistant *self)
   return g_hash_table_size (self->touched) > 0 || self->step > 0;
 }
 
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_discard_response_cb (AdwMessageDialog      *dialog,
                         const char            *response,
                         TnConnectionAssistant *self)
 {
+  /* After the message dialog, which belongs to the assistant, is gone. */
   if (g_str_equal (response, "discard"))
-    gtk_window_destroy (GTK_WINDOW (self));
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_cb, g_object_ref (self), g_object_unref);
+    }
 }
 
 static void
