@@ -311,9 +311,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
-  tn_test_gui_init (&argc, &argv);
   log_text = g_string_new (NULL);
   g_log_set_writer_func (capture_writer, NULL, NULL);
+  tn_test_gui_init (&argc, &argv);
 
   sandbox = tn_sandbox_new (NULL);
   tn_sandbox_set_settle_delay (sandbox, 50);
