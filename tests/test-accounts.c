@@ -16,6 +16,7 @@
 
 #include "tn-account-dialog.h"
 #include "tn-application.h"
+#include "tn-resource-store.h"
 #include "tn-sandbox.h"
 #include "tn-secrets.h"
 #include "tn-test-gui.h"
@@ -228,6 +229,34 @@ test_accounts_cancel (void)
   g_assert_cmpuint (n_accounts (), ==, 1);
 }
 
+static gboolean
+connections_ready (gpointer data)
+{
+  TnResourceStore *store = tn_store_set_get_store (tn_window_get_stores (window), TN_RESOURCE_CONNECTION);
+
+  return tn_resource_store_get_state (store) == TN_STORE_STATE_READY && !tn_resource_store_get_refreshing (store);
+}
+
+/* The names of the connections the window lists, sorted. */
+static char *
+listed_connections (void)
+{
+  TnResourceStore *store = tn_store_set_get_store (tn_window_get_stores (window), TN_RESOURCE_CONNECTION);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (tn_test_wait_until (connections_ready, NULL, 10000));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(TnResource) connection = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_ptr_array_add (names, g_strdup (tn_resource_get_name (connection)));
+    }
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
 static void
 test_accounts_switch (void)
 {
@@ -259,6 +288,14 @@ test_accounts_switch (void)
   secret = lookup_secret (second, TN_SECRET_APP_CREDENTIAL);
   g_assert_cmpstr (secret, ==, CREDENTIAL_SECRET);
 
+  /* The lists show the jp-east-3 project's connections… */
+  {
+    g_autofree char *east3 = listed_connections ();
+
+    g_assert_nonnull (strstr (east3, "to-jp-east-2"));
+    g_object_set_data_full (G_OBJECT (window), "east3", g_steal_pointer (&east3), g_free);
+  }
+
   /* Switching back is instant, and cancels the work of the other account. */
   before = g_object_ref (tn_session_manager_get_cancellable (sessions ()));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-account", "s", tn_account_get_id (first)));
@@ -267,6 +304,14 @@ test_accounts_switch (void)
   g_assert_cmpint (tn_session_manager_get_state (sessions ()), ==, TN_SESSION_STATE_READY);
   g_assert_true (tn_session_get_account (tn_session_manager_get_session (sessions ())) == first);
   g_object_unref (before);
+
+  /* …and after the switch, RegionOne's: the lists reloaded. */
+  {
+    g_autofree char *regionone = listed_connections ();
+
+    g_assert_nonnull (strstr (regionone, "to-jp-east-1"));
+    g_assert_cmpstr (regionone, !=, g_object_get_data (G_OBJECT (window), "east3"));
+  }
 
   /* The sandbox account cannot be edited, the others can. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-account", NULL));
