@@ -11,7 +11,7 @@
 #   locked              gnome-keyring-daemon without an unlocked keyring, and
 #                       no display (no X server) for a prompt
 #   none                no secret service on the bus at all (and no D-Bus
-#                       activation of one), no display
+#                       activation of one), so no prompt can appear either
 set -eu
 
 keyring=${HEADLESS_RUN_KEYRING:-unlocked}
@@ -60,14 +60,14 @@ if [ "${HEADLESS_RUN_INNER:-}" != 1 ]; then
 EOC
     bus_args="--config-file=$tmp/session.conf"
   fi
-  if [ "$keyring" = unlocked ]; then
+  if [ "$keyring" != locked ]; then
     # Each run starts looking for a free display at a number of its own,
     # far from the :99 upwards of xvfb-run -a
     # (a server that is shutting down can still remove the socket of a
     # new one on the same number); Xvfb takes a display atomically by its
     # lock file and writes the number once it is ready (-displayfd).
-    # Without a display (locked, none), no service the bus starts can show
-    # a keyring prompt that would wait forever. -noreset: the server must
+    # Without a display (locked), no service the bus starts can show a
+    # keyring prompt that would wait forever. -noreset: the server must
     # not reset when its last client leaves (the AT-SPI launcher connects
     # and leaves first), or a client connecting then is refused.
     n=$(( $$ % 5000 + 1000 ))

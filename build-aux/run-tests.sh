@@ -13,13 +13,9 @@ cd "$(dirname "$0")/.."
 
 build-aux/build.sh -Dtest_tools=enabled
 
-# The differential test (sandbox against the real Neutron) stays out of the
-# default run while tests/integration/SANDBOX-DIFFERENCES.md lists
-# differences; `--suite integration` or `--suite differential` runs it.
 everything=false
 if [ $# -eq 0 ]; then
   everything=true
-  set -- --no-suite differential
 fi
 
 # Two at a time: the machine floor is two cores.

@@ -323,7 +323,7 @@ test_accounts_remove (void)
   g_assert_true (tn_test_wait_until (message_dialog_is_open, NULL, 5000));
   confirm = ADW_MESSAGE_DIALOG (tn_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (confirm), "Lab RegionOne"));
-  adw_message_dialog_response (confirm, "remove");
+  tn_test_respond (confirm, "remove");
 
   g_assert_cmpuint (n_accounts (), ==, n - 1);
   g_assert_null (tn_account_manager_lookup (accounts (), id));

@@ -278,3 +278,21 @@ tn_test_wait_for_result (GAsyncResult **result,
 {
   return tn_test_wait_until (has_result, result, timeout_ms);
 }
+
+/**
+ * tn_test_respond:
+ * @dialog: an #AdwMessageDialog
+ * @response: the response id
+ *
+ * Responds as a click on the response's button does: the dialog emits
+ * the response, then closes.
+ */
+void
+tn_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}

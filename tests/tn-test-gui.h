@@ -21,6 +21,8 @@ gboolean    tn_test_wait_until          (TnTestCondition  condition,
 void        tn_test_wait_frames         (GtkWidget       *widget,
                                          guint            n_frames);
 void        tn_test_close_window        (GtkWindow       *window);
+void        tn_test_respond             (AdwMessageDialog *dialog,
+                                         const char      *response);
 GtkWindow  *tn_test_find_toplevel       (GType            type);
 void        tn_test_save_screenshot     (GtkWidget       *widget,
                                          const char      *name);

@@ -471,3 +471,29 @@ tn_session_manager_forget (TnSessionManager *self,
       set_state (self, TN_SESSION_STATE_NONE, NULL, NULL);
     }
 }
+
+/**
+ * tn_session_manager_list_sessions:
+ *
+ * Returns: (transfer container) (element-type TnSession): the signed-in
+ *   sessions of every account, the active one first
+ */
+GPtrArray *
+tn_session_manager_list_sessions (TnSessionManager *self)
+{
+  GPtrArray *sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (TN_IS_SESSION_MANAGER (self), NULL);
+
+  if (self->session != NULL)
+    g_ptr_array_add (sessions, g_object_ref (self->session));
+
+  g_hash_table_iter_init (&iter, self->sessions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value != self->session)
+      g_ptr_array_add (sessions, g_object_ref (value));
+
+  return sessions;
+}

@@ -46,5 +46,6 @@ void              tn_session_manager_use_session     (TnSessionManager *self,
                                                       TnSession        *session);
 void              tn_session_manager_forget          (TnSessionManager *self,
                                                       TnAccount        *account);
+GPtrArray        *tn_session_manager_list_sessions   (TnSessionManager *self);
 
 G_END_DECLS

@@ -56,7 +56,7 @@ static const TnResourceField fields[] = {
   { "peer_address", "peer-address" },
   { "peer_id", "peer-id" },
   { "local_id", "local-id" },
-  { "peer_cidrs", "peer-cidrs" },
+  { "peer_cidrs", "peer-cidrs", TN_RESOURCE_FIELD_UNORDERED },
   { "psk", "psk", TN_RESOURCE_FIELD_SECRET },
   { "initiator", "initiator" },
   { "dpd.action", "dpd-action" },

@@ -523,11 +523,45 @@ set_string (TnResource  *self,
   return TRUE;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Sorted copies of both compared: the same items as often, in any order. */
+static gboolean
+strv_equal_unordered (const char * const *a,
+                      const char * const *b)
+{
+  g_autofree const char **sorted_a = NULL;
+  g_autofree const char **sorted_b = NULL;
+  guint n;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  n = g_strv_length ((char **) a);
+  if (n != g_strv_length ((char **) b))
+    return FALSE;
+
+  sorted_a = g_memdup2 (a, (n + 1) * sizeof (char *));
+  sorted_b = g_memdup2 (b, (n + 1) * sizeof (char *));
+  g_qsort_with_data (sorted_a, n, sizeof (char *), compare_strings, NULL);
+  g_qsort_with_data (sorted_b, n, sizeof (char *), compare_strings, NULL);
+  return g_strv_equal (sorted_a, sorted_b);
+}
+
 /**
  * tn_resource_field_equal:
  * @self: a #TnResource
  * @other: a resource of the same kind
  * @field: one of their fields
+ *
+ * A field flagged %TN_RESOURCE_FIELD_UNORDERED compares its items whatever
+ * their order (each item as often in one as in the other), so an update
+ * does not send a list the server only reordered.
  *
  * Returns: whether @self and @other hold the same value in @field
  */
@@ -553,6 +587,8 @@ tn_resource_field_equal (TnResource            *self,
   g_object_get_property (G_OBJECT (self), pspec->name, &a);
   g_object_get_property (G_OBJECT (other), pspec->name, &b);
 
+  if ((field->flags & TN_RESOURCE_FIELD_UNORDERED) != 0 && G_VALUE_HOLDS (&a, G_TYPE_STRV))
+    return strv_equal_unordered (g_value_get_boxed (&a), g_value_get_boxed (&b));
   return _tn_resource_values_equal (&a, &b);
 }
 

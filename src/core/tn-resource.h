@@ -18,13 +18,17 @@ G_BEGIN_DECLS
  * @TN_RESOURCE_FIELD_NONE: an ordinary field
  * @TN_RESOURCE_FIELD_SECRET: the value is a secret (a pre-shared key): never
  *   printed, logged or shown unmasked
+ * @TN_RESOURCE_FIELD_UNORDERED: a list whose order means nothing (peer
+ *   CIDRs, which Neutron returns in any order): two values are equal when
+ *   they hold the same items, whatever their order
  *
  * What is special about a field of a resource.
  */
 typedef enum
 {
   TN_RESOURCE_FIELD_NONE   = 0,
-  TN_RESOURCE_FIELD_SECRET = 1 << 0,
+  TN_RESOURCE_FIELD_SECRET    = 1 << 0,
+  TN_RESOURCE_FIELD_UNORDERED = 1 << 1,
 } TnResourceFieldFlags;
 
 /**

@@ -12,8 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "tn-connection.h"
+#include "tn-connection-assistant.h"
+#include "tn-export-dialog.h"
 #include "tn-field-info.h"
+#include "tn-ike-policy.h"
+#include "tn-ipsec-policy.h"
 #include "tn-resource-actions.h"
+#include "tn-subnet.h"
 #include "tn-resource-editor.h"
 #include "tn-window.h"
 
@@ -257,13 +262,13 @@ tn_resource_actions_delete (GtkWidget  *parent,
 /**
  * tn_resource_actions_can_create:
  *
- * Returns: whether Tunnels has a create form for @kind here (connections
- *   have their own assistant)
+ * Returns: whether Tunnels can create @kind here (connections through
+ *   their assistant, the others through a create form)
  */
 gboolean
 tn_resource_actions_can_create (TnResourceKind kind)
 {
-  return kind != TN_RESOURCE_CONNECTION;
+  return kind < TN_N_RESOURCE_KINDS;
 }
 
 /**
@@ -280,6 +285,142 @@ tn_resource_actions_create (GtkWidget      *parent,
 
   g_return_if_fail (tn_resource_actions_can_create (kind));
 
+  if (kind == TN_RESOURCE_CONNECTION)
+    {
+      tn_resource_actions_new_connection (parent, stores, NULL);
+      return;
+    }
+
   editor = tn_resource_editor_new_create (parent_window (parent), stores, kind, NULL);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_connection_created_cb (GtkWindow  *window,
+                          TnResource *connection,
+                          gboolean    psk_saved)
+{
+  g_autofree char *message = NULL;
+
+  if (psk_saved)
+    /* Translators: %s is a connection's name */
+    message = g_strdup_printf (_("“%s” was created"), tn_resource_get_name (connection));
+  else
+    message = g_strdup_printf (_("“%s” was created. The keyring is not available, so its pre-shared key was not saved."),
+                               tn_resource_get_name (connection));
+  show_toast (window, message);
+
+  /* Show what was made: its status settles there. */
+  if (TN_IS_WINDOW (window))
+    tn_window_show_resource (TN_WINDOW (window), connection);
+}
+
+/**
+ * tn_resource_actions_new_connection:
+ * @service: (nullable): the VPN service to add the connection to; %NULL
+ *   lets the user choose
+ *
+ * Opens the assistant that creates an IPsec VPN connection, and then the
+ * new connection's detail page.
+ */
+void
+tn_resource_actions_new_connection (GtkWidget    *parent,
+                                    TnStoreSet   *stores,
+                                    TnVpnService *service)
+{
+  GtkWindow *window = parent_window (parent);
+  TnConnectionAssistant *assistant;
+
+  if (tn_store_set_get_session (stores) == NULL)
+    return;
+
+  assistant = tn_connection_assistant_new (window, stores, service);
+  g_signal_connect_object (assistant, "created", G_CALLBACK (on_connection_created_cb), window, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+typedef struct
+{
+  GtkWindow    *window;
+  TnStoreSet   *stores;
+  TnConnection *connection;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_clear_object (&export->window);
+  g_clear_object (&export->stores);
+  g_clear_object (&export->connection);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
+
+static void
+on_subnets_listed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(Export) export = user_data;
+  g_autoptr(GPtrArray) subnets = NULL;
+  g_autoptr(GError) error = NULL;
+  TnStoreSet *stores = export->stores;
+  TnConnection *connection = export->connection;
+  TnVpnService *service;
+  const char *cidr = NULL;
+  GtkWidget *dialog;
+
+  subnets = tn_session_list_subnets_finish (TN_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (subnets == NULL)
+    {
+      show_toast (export->window, error->message);
+      return;
+    }
+
+  service = TN_VPN_SERVICE (tn_store_set_lookup (stores, TN_RESOURCE_VPN_SERVICE, tn_connection_get_vpnservice_id (connection)));
+  for (guint i = 0; service != NULL && i < subnets->len; i++)
+    {
+      TnSubnet *subnet = g_ptr_array_index (subnets, i);
+
+      if (g_strcmp0 (subnet->id, tn_vpn_service_get_subnet_id (service)) == 0)
+        cidr = subnet->cidr;
+    }
+
+  dialog = tn_export_dialog_new (export->window,
+                                 tn_account_get_id (tn_session_get_account (TN_SESSION (object))),
+                                 connection,
+                                 TN_IKE_POLICY (tn_store_set_lookup (stores, TN_RESOURCE_IKE_POLICY,
+                                                                     tn_connection_get_ikepolicy_id (connection))),
+                                 TN_IPSEC_POLICY (tn_store_set_lookup (stores, TN_RESOURCE_IPSEC_POLICY,
+                                                                       tn_connection_get_ipsecpolicy_id (connection))),
+                                 service, cidr);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * tn_resource_actions_export:
+ *
+ * Opens the dialog that writes the peer side of @connection for a router
+ * (the cloud side's subnet is looked up first).
+ */
+void
+tn_resource_actions_export (GtkWidget    *parent,
+                            TnStoreSet   *stores,
+                            TnConnection *connection)
+{
+  TnSession *session = tn_store_set_get_session (stores);
+  Export *export;
+
+  if (session == NULL)
+    return;
+
+  export = g_new0 (Export, 1);
+  export->window = g_object_ref (parent_window (parent));
+  export->stores = g_object_ref (stores);
+  export->connection = g_object_ref (connection);
+  tn_session_list_subnets_async (session, tn_session_manager_get_cancellable (tn_store_set_get_sessions (stores)),
+                                 on_subnets_listed_cb, export);
 }

@@ -9,8 +9,10 @@
 
 #include <adwaita.h>
 
+#include "tn-connection.h"
 #include "tn-permissions.h"
 #include "tn-store-set.h"
+#include "tn-vpn-service.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +29,11 @@ void tn_resource_actions_create          (GtkWidget      *parent,
                                           TnStoreSet     *stores,
                                           TnResourceKind  kind);
 gboolean tn_resource_actions_can_create  (TnResourceKind  kind);
+void tn_resource_actions_new_connection  (GtkWidget      *parent,
+                                          TnStoreSet     *stores,
+                                          TnVpnService   *service);
+void tn_resource_actions_export          (GtkWidget      *parent,
+                                          TnStoreSet     *stores,
+                                          TnConnection   *connection);
 
 G_END_DECLS

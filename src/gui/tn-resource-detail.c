@@ -146,6 +146,18 @@ on_delete_clicked_cb (TnResourceDetail *self)
   tn_resource_actions_delete (GTK_WIDGET (self), self->stores, self->resource);
 }
 
+static void
+on_export_clicked_cb (TnResourceDetail *self)
+{
+  tn_resource_actions_export (GTK_WIDGET (self), self->stores, TN_CONNECTION (self->resource));
+}
+
+static void
+on_new_connection_clicked_cb (TnResourceDetail *self)
+{
+  tn_resource_actions_new_connection (GTK_WIDGET (self), self->stores, TN_VPN_SERVICE (self->resource));
+}
+
 static GtkWidget *
 build_actions (TnResourceDetail *self)
 {
@@ -169,6 +181,17 @@ build_actions (TnResourceDetail *self)
   g_signal_connect_object (delete, "clicked", G_CALLBACK (on_delete_clicked_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  if (TN_IS_CONNECTION (self->resource))
+    {
+      /* The router at the other end needs a configuration too. */
+      GtkWidget *export = gtk_button_new_with_mnemonic (_("E_xport…"));
+
+      gtk_widget_set_name (export, "export");
+      gtk_widget_set_tooltip_text (export, _("Export Peer Configuration"));
+      g_signal_connect_object (export, "clicked", G_CALLBACK (on_export_clicked_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (box), export);
+      g_hash_table_replace (self->rows, g_strdup ("export"), export);
+    }
   gtk_box_append (GTK_BOX (box), edit);
   gtk_box_append (GTK_BOX (box), delete);
   g_hash_table_replace (self->rows, g_strdup ("edit"), edit);
@@ -227,8 +250,22 @@ add_users (TnResourceDetail *self)
     return;
 
   if (kind == TN_RESOURCE_VPN_SERVICE)
-    group = _tn_resource_detail_add_group (self, _("IPsec VPN Connections"),
-                                           users->len ? NULL : _("No connection uses this VPN service."));
+    {
+      GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+      group = _tn_resource_detail_add_group (self, _("IPsec VPN Connections"),
+                                             users->len ? NULL : _("No connection uses this VPN service."));
+      gtk_widget_set_name (add, "new-connection");
+      gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (add, "flat");
+      gtk_widget_set_tooltip_text (add, _("New IPsec VPN Connection"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("New IPsec VPN Connection"),
+                                      -1);
+      g_signal_connect_object (add, "clicked", G_CALLBACK (on_new_connection_clicked_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_set_header_suffix (group, add);
+      g_hash_table_replace (self->rows, g_strdup ("new-connection"), add);
+    }
   else
     group = _tn_resource_detail_add_group (self, _("Used By"),
                                            users->len ? NULL : _("No connection uses this policy."));

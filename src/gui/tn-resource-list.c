@@ -364,6 +364,18 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TnResourceList *self = TN_RESOURCE_LIST (widget);
+  TnResource *resource = tn_resource_list_get_selected (self);
+
+  if (TN_IS_CONNECTION (resource))
+    tn_resource_actions_export (widget, self->stores, TN_CONNECTION (resource));
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -470,6 +482,13 @@ _tn_resource_list_build_menu (TnResourceList *self,
     g_menu_append (actions, _("_Edit…"), "resource.edit");
   g_menu_append (actions, _("_Delete…"), "resource.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (actions));
+  if (TN_IS_CONNECTION (resource))
+    {
+      g_autoptr(GMenu) export = g_menu_new ();
+
+      g_menu_append (export, _("E_xport Peer Configuration…"), "resource.export");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (export));
+    }
 
   /* An item without an action shows insensitive: the reason. */
   reason = !permissions.can_edit && permissions.show_edit ? permissions.edit_reason : permissions.delete_reason;
@@ -650,6 +669,7 @@ tn_resource_list_class_init (TnResourceListClass *klass)
   gtk_widget_class_install_action (widget_class, "resource.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "resource.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "resource.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "resource.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "resource.menu", NULL, menu_action);
   gtk_widget_class_install_action (widget_class, "list.search", NULL, search_action);
 

@@ -841,3 +841,27 @@ tn_window_is_showing_detail (TnWindow *self)
 
   return detail_is_shown (self);
 }
+
+/**
+ * tn_window_show_resource:
+ * @resource: a resource of the active account
+ *
+ * Shows the detail page of @resource, in its section.
+ */
+void
+tn_window_show_resource (TnWindow   *self,
+                         TnResource *resource)
+{
+  static const char *kind_sections[] = {
+    [TN_RESOURCE_IKE_POLICY] = "ike-policies",
+    [TN_RESOURCE_IPSEC_POLICY] = "ipsec-policies",
+    [TN_RESOURCE_VPN_SERVICE] = "vpn-services",
+    [TN_RESOURCE_CONNECTION] = "connections",
+  };
+
+  g_return_if_fail (TN_IS_WINDOW (self));
+  g_return_if_fail (TN_IS_RESOURCE (resource));
+
+  tn_window_set_section (self, kind_sections[tn_resource_get_kind (resource)]);
+  show_resource (self, resource);
+}

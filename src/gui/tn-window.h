@@ -31,5 +31,7 @@ void        tn_window_add_toast   (TnWindow      *self,
                                    AdwToast      *toast);
 void        tn_window_show_account_dialog (TnWindow  *self,
                                            TnAccount *account);
+void        tn_window_show_resource (TnWindow   *self,
+                                     TnResource *resource);
 
 G_END_DECLS

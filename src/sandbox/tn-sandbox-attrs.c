@@ -527,21 +527,33 @@ find_attr (const TnAttr *attrs,
  * @body: the resource's object from the request; defaults are filled in
  *   and values converted in place
  * @create: POST rather than PUT
- * @project_id: the caller's project, for `tenant_id`/`project_id`
+ * @caller: who asks, for `tenant_id`/`project_id`
  *
- * Unknown attributes, required ones, read-only ones, then each value's
- * validator, in the attribute map's order, as Neutron does.
+ * The owner (only an administrator may name another project), unknown
+ * attributes, required ones, read-only ones, then each value's validator,
+ * in the attribute map's order, as Neutron does.
  */
 gboolean
-_tn_sandbox_check_body (JsonObject      *body,
-                        const TnAttr    *attrs,
-                        guint            n_attrs,
-                        gboolean         create,
-                        const char      *project_id,
-                        TnNeutronError **error)
+_tn_sandbox_check_body (JsonObject            *body,
+                        const TnAttr          *attrs,
+                        guint                  n_attrs,
+                        gboolean               create,
+                        const TnSandboxCaller *caller,
+                        TnNeutronError       **error)
 {
   g_autoptr(GList) members = json_object_get_members (body);
   g_autoptr(GString) unknown = g_string_new (NULL);
+  const char *named = _tn_sandbox_get_string (body, "project_id");
+
+  if (named == NULL)
+    named = _tn_sandbox_get_string (body, "tenant_id");
+  if (named != NULL && !caller->admin && !g_str_equal (named, caller->project_id))
+    {
+      _tn_neutron_error_set (error, BAD_REQUEST, "HTTPBadRequest",
+                             "Specifying 'project_id' or 'tenant_id' other than the authenticated "
+                             "project in request requires admin or advsvc privileges");
+      return FALSE;
+    }
 
   for (GList *l = members; l != NULL; l = l->next)
     if (find_attr (attrs, n_attrs, l->data) == NULL)
@@ -557,7 +569,7 @@ _tn_sandbox_check_body (JsonObject      *body,
     {
       const char *tenant = _tn_sandbox_get_string (body, "tenant_id");
       const char *project = _tn_sandbox_get_string (body, "project_id");
-      const char *owner = project ? project : tenant ? tenant : project_id;
+      const char *owner = project ? project : tenant ? tenant : caller->project_id;
       g_autofree char *owned = g_strdup (owner);
 
       json_object_set_string_member (body, "tenant_id", owned);

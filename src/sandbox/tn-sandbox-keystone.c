@@ -18,6 +18,7 @@ typedef struct
 {
   gint64   expires_at;  /* µs, real time */
   gboolean scoped;
+  gboolean admin;       /* the administrator's, scoped to project admin */
 } TnSandboxToken;
 
 #define DOMAIN_ID "default"
@@ -190,6 +191,32 @@ new_named (const char *id,
   return object;
 }
 
+static gboolean
+is_admin_user (const char *user)
+{
+  return g_strcmp0 (user, TN_SANDBOX_ADMIN_USER) == 0;
+}
+
+/* The roles a user has in the one project it may sign in to: the
+ * administrator admin, member and reader; everybody else (the demo user,
+ * users added with tn_sandbox_add_user()) member and reader, as a project
+ * user of a real cloud. */
+static void
+add_roles (JsonObject *token,
+           gboolean    admin)
+{
+  static const char * const roles[] = { "admin", "member", "reader" };
+  JsonArray *role_list = json_array_new ();
+
+  for (guint i = admin ? 0 : 1; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autofree char *role_id = make_id ("role", roles[i]);
+
+      json_array_add_object_element (role_list, new_named (role_id, roles[i], FALSE));
+    }
+  json_object_set_array_member (token, "roles", role_list);
+}
+
 static JsonObject *
 build_token (TnSandbox  *self,
              const char *method,
@@ -220,19 +247,13 @@ build_token (TnSandbox  *self,
 
   if (scoped)
     {
-      static const char * const roles[] = { "admin", "member", "reader" };
-      JsonArray *role_list = json_array_new ();
+      gboolean admin = is_admin_user (user);
 
       json_object_set_object_member (token, "project",
-                                     new_named (self->project_id, TN_SANDBOX_PROJECT, TRUE));
+                                     admin ? new_named (self->admin_project_id, TN_SANDBOX_ADMIN_PROJECT, TRUE)
+                                           : new_named (self->project_id, TN_SANDBOX_PROJECT, TRUE));
       json_object_set_boolean_member (token, "is_domain", FALSE);
-      for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-        {
-          g_autofree char *role_id = make_id ("role", roles[i]);
-
-          json_array_add_object_element (role_list, new_named (role_id, roles[i], FALSE));
-        }
-      json_object_set_array_member (token, "roles", role_list);
+      add_roles (token, admin);
       json_object_set_array_member (token, "catalog", build_catalog (self));
     }
 
@@ -286,17 +307,20 @@ domain_is_default (JsonObject *domain)
   return name != NULL && g_str_equal (name, TN_SANDBOX_USER_DOMAIN);
 }
 
-/* Returns whether the scope names the demo project; *scoped tells whether
- * there was a scope at all. */
+/* Returns whether the scope names the one project @user has roles in
+ * (admin for the administrator, demo for everybody else); *scoped tells
+ * whether there was a scope at all. */
 static gboolean
 check_scope (TnSandbox  *self,
              JsonObject *auth,
+             const char *user,
              gboolean   *scoped)
 {
   JsonObject *scope = get_object (auth, "scope");
   JsonObject *project = get_object (scope, "project");
   const char *id = get_string (project, "id");
   const char *name = get_string (project, "name");
+  gboolean admin = is_admin_user (user);
 
   *scoped = scope != NULL;
   if (scope == NULL)
@@ -304,8 +328,8 @@ check_scope (TnSandbox  *self,
   if (project == NULL)
     return FALSE;
   if (id != NULL)
-    return g_str_equal (id, self->project_id);
-  return name != NULL && g_str_equal (name, TN_SANDBOX_PROJECT)
+    return g_str_equal (id, admin ? self->admin_project_id : self->project_id);
+  return name != NULL && g_str_equal (name, admin ? TN_SANDBOX_ADMIN_PROJECT : TN_SANDBOX_PROJECT)
          && domain_is_default (get_object (project, "domain"));
 }
 
@@ -367,11 +391,14 @@ issue_token (TnSandbox         *self,
       const char *password = get_string (user_object, "password");
       const char *user_id = get_string (user_object, "id");
       const char *expected;
+      g_autofree char *admin_id = make_id ("user", TN_SANDBOX_ADMIN_USER);
 
       method = "password";
       user = get_string (user_object, "name");
       if (user == NULL && user_id != NULL && g_str_equal (user_id, self->user_id))
         user = TN_SANDBOX_USER;
+      else if (user == NULL && user_id != NULL && g_str_equal (user_id, admin_id))
+        user = TN_SANDBOX_ADMIN_USER;
       else if (user != NULL && !domain_is_default (get_object (user_object, "domain")))
         user = NULL;
 
@@ -382,7 +409,7 @@ issue_token (TnSandbox         *self,
           respond_unauthorized (self, msg);
           return;
         }
-      if (!check_scope (self, auth, &scoped))
+      if (!check_scope (self, auth, user, &scoped))
         {
           g_debug ("User %s asked for an unknown project", user);
           respond_unauthorized (self, msg);
@@ -400,6 +427,7 @@ issue_token (TnSandbox         *self,
   stored = g_new0 (TnSandboxToken, 1);
   stored->expires_at = now + (gint64) self->token_lifetime * G_USEC_PER_SEC;
   stored->scoped = scoped;
+  stored->admin = scoped && is_admin_user (user);
   body = json_object_new ();
   json_object_set_object_member (body, "token",
                                  build_token (self, method, user, scoped, credential_id,
@@ -466,8 +494,9 @@ handle_subject_token (TnSandbox         *self,
       gint64 issued = stored->expires_at - (gint64) self->token_lifetime * G_USEC_PER_SEC;
 
       json_object_set_object_member (body, "token",
-                                     build_token (self, "password", TN_SANDBOX_USER, stored->scoped,
-                                                  NULL, issued, stored->expires_at));
+                                     build_token (self, "password",
+                                                  stored->admin ? TN_SANDBOX_ADMIN_USER : TN_SANDBOX_USER,
+                                                  stored->scoped, NULL, issued, stored->expires_at));
       _tn_sandbox_respond_object (msg, SOUP_STATUS_OK, NULL, body);
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "X-Subject-Token", subject);
@@ -547,19 +576,41 @@ _tn_sandbox_keystone_handle (TnSandbox         *self,
 }
 
 /**
- * _tn_sandbox_token_is_valid:
+ * _tn_sandbox_authenticate:
+ * @caller: (out): who the token's holder is
  *
  * Whether the request carries a known, unexpired, project-scoped token in
- * `X-Auth-Token`.
+ * `X-Auth-Token`; if it does, fills in @caller as Keystone middleware
+ * tells Neutron: the token's project and whether it has the admin role.
  */
 gboolean
-_tn_sandbox_token_is_valid (TnSandbox         *self,
-                            SoupServerMessage *msg)
+_tn_sandbox_authenticate (TnSandbox         *self,
+                          SoupServerMessage *msg,
+                          TnSandboxCaller   *caller)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   TnSandboxToken *stored = lookup_token (self, soup_message_headers_get_one (headers, "X-Auth-Token"));
 
-  return stored != NULL && stored->scoped;
+  if (stored == NULL || !stored->scoped)
+    return FALSE;
+  _tn_sandbox_caller_init (self, caller, stored->admin);
+  return TRUE;
+}
+
+/**
+ * _tn_sandbox_caller_init:
+ * @admin: the administrator (project admin) rather than a demo project
+ *   member
+ *
+ * Fills in @caller for the seeds, which act as a user of the cloud would.
+ */
+void
+_tn_sandbox_caller_init (TnSandbox       *self,
+                         TnSandboxCaller *caller,
+                         gboolean         admin)
+{
+  caller->project_id = admin ? self->admin_project_id : self->project_id;
+  caller->admin = admin;
 }
 
 void

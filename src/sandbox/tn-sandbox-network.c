@@ -27,12 +27,14 @@ static const TnAttr network_attrs[] = {
   { "project_id", TN_ATTR_STRING, P, NULL, NULL, 0, 255 },
   { "port_security_enabled", TN_ATTR_BOOL, PP, "true" },
   { "router:external", TN_ATTR_BOOL, PP, "false" },
-  { "provider:network_type", TN_ATTR_ANY, P, "\"vxlan\"" },
-  { "provider:physical_network", TN_ATTR_ANY, P, "null" },
-  { "provider:segmentation_id", TN_ATTR_ANY, P, "null" },
+  { "provider:network_type", TN_ATTR_ANY, PP, "\"vxlan\"" },
+  { "provider:physical_network", TN_ATTR_ANY, PP, "null" },
+  { "provider:segmentation_id", TN_ATTR_ANY, PP, "null" },
   { "is_default", TN_ATTR_BOOL, PP, "false" },
   { "availability_zone_hints", TN_ATTR_ANY, P, "[]" },
   { "availability_zones", TN_ATTR_ANY, 0 },
+  { "ipv4_address_scope", TN_ATTR_ANY, 0 },
+  { "ipv6_address_scope", TN_ATTR_ANY, 0 },
   { "description", TN_ATTR_STRING, PP, "\"\"", NULL, 0, 255 },
   { "tags", TN_ATTR_ANY, 0 },
   { "created_at", TN_ATTR_STRING, 0 },
@@ -73,8 +75,8 @@ static const TnAttr router_attrs[] = {
   { "external_gateway_info", TN_ATTR_ANY, PP, "null" },
   { "description", TN_ATTR_STRING, PP, "\"\"", NULL, 0, 255 },
   { "availability_zones", TN_ATTR_ANY, 0 },
-  { "distributed", TN_ATTR_BOOL, P, "false" },
-  { "ha", TN_ATTR_BOOL, P, "false" },
+  { "distributed", TN_ATTR_BOOL, PP, "false" },
+  { "ha", TN_ATTR_BOOL, PP, "false" },
   { "availability_zone_hints", TN_ATTR_ANY, P, "[]" },
   { "routes", TN_ATTR_ANY, PP, "[]" },
   { "flavor_id", TN_ATTR_ANY, P, "null" },
@@ -127,7 +129,7 @@ prepare_gateway (TnSandboxRegion  *region,
   if (network == NULL)
     {
       _tn_neutron_error_set (error, SOUP_STATUS_NOT_FOUND, "NetworkNotFound",
-                             "Network %s could not be found", network_id ? network_id : "None");
+                             "Network %s could not be found.", network_id ? network_id : "None");
       return FALSE;
     }
   if (!json_object_get_boolean_member_with_default (network, "router:external", FALSE))
@@ -185,13 +187,14 @@ vpn_service_on (TnSandboxRegion *region,
 }
 
 static gboolean
-prepare_subnet (TnSandboxRegion  *region,
-                JsonObject       *subnet,
-                TnNeutronError  **error)
+prepare_subnet (TnSandboxRegion        *region,
+                const TnSandboxCaller  *caller,
+                JsonObject             *subnet,
+                TnNeutronError        **error)
 {
   const char *network_id = _tn_sandbox_get_string (subnet, "network_id");
   const char *cidr = _tn_sandbox_get_string (subnet, "cidr");
-  JsonObject *network = _tn_sandbox_region_lookup (region, "networks", network_id);
+  JsonObject *network = _tn_sandbox_region_find (region, caller, "networks", network_id);
   JsonArray *pools;
   JsonObject *pool;
   int version = 0;
@@ -202,7 +205,17 @@ prepare_subnet (TnSandboxRegion  *region,
   if (network == NULL)
     {
       _tn_neutron_error_set (error, SOUP_STATUS_NOT_FOUND, "NetworkNotFound",
-                             "Network %s could not be found", network_id);
+                             "Network %s could not be found.", network_id);
+      return FALSE;
+    }
+  /* A member sees external networks, but may put subnets only on its own
+   * (or shared) ones (neutron's ownership_validation hook). */
+  if (!caller->admin && !_tn_sandbox_owns (caller, network)
+      && !json_object_get_boolean_member_with_default (network, "shared", FALSE))
+    {
+      _tn_neutron_error_set (error, SOUP_STATUS_FORBIDDEN, "HTTPForbidden",
+                             "Tenant %s not allowed to create subnet on this network",
+                             _tn_sandbox_get_string (subnet, "project_id"));
       return FALSE;
     }
   if (!_tn_sandbox_parse_cidr (cidr, &version))
@@ -241,11 +254,12 @@ prepare_subnet (TnSandboxRegion  *region,
 }
 
 static gboolean
-prepare (TnSandboxRegion   *region,
-         const NetworkKind *kind,
-         JsonObject        *object,
-         JsonObject        *old,
-         TnNeutronError   **error)
+prepare (TnSandboxRegion        *region,
+         const TnSandboxCaller  *caller,
+         const NetworkKind      *kind,
+         JsonObject             *object,
+         JsonObject             *old,
+         TnNeutronError        **error)
 {
   g_autofree char *now = _tn_sandbox_now_iso8601 ();
 
@@ -288,7 +302,7 @@ prepare (TnSandboxRegion   *region,
       return TRUE;
     }
   if (g_str_equal (kind->collection, "subnets"))
-    return prepare_subnet (region, object, error);
+    return prepare_subnet (region, caller, object, error);
 
   json_object_set_string_member (object, "status", "ACTIVE");
   json_object_set_array_member (object, "availability_zones", json_array_new ());
@@ -399,7 +413,7 @@ respond_interface (SoupServerMessage *msg,
   json_object_set_string_member (body, "subnet_id", subnet_id);
   json_array_add_string_element (subnet_ids, subnet_id);
   json_object_set_array_member (body, "subnet_ids", subnet_ids);
-  json_object_set_string_member (body, "project_id", _tn_sandbox_get_string (router, "project_id"));
+  /* Neutron builds this answer by hand, with tenant_id only. */
   _tn_sandbox_respond_object (msg, SOUP_STATUS_OK, NULL, body);
 }
 
@@ -463,18 +477,19 @@ _tn_sandbox_network_attach (TnSandboxRegion *region,
 }
 
 static void
-handle_interface (TnSandbox         *self,
-                  TnSandboxRegion   *region,
-                  SoupServerMessage *msg,
-                  JsonObject        *router,
-                  gboolean           add)
+handle_interface (TnSandbox             *self,
+                  TnSandboxRegion       *region,
+                  SoupServerMessage     *msg,
+                  const TnSandboxCaller *caller,
+                  JsonObject            *router,
+                  gboolean               add)
 {
   SoupMessageBody *request = soup_server_message_get_request_body (msg);
   g_autoptr(JsonNode) root = request->length ? _tn_sandbox_parse_json (request->data) : NULL;
   JsonObject *body = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   const char *router_id = _tn_sandbox_get_string (router, "id");
   const char *subnet_id = _tn_sandbox_get_string (body, "subnet_id");
-  JsonObject *subnet = _tn_sandbox_region_lookup (region, "subnets", subnet_id);
+  JsonObject *subnet = _tn_sandbox_region_find (region, caller, "subnets", subnet_id);
   JsonObject *port = find_interface (region, router_id, subnet_id);
   g_autoptr(JsonObject) removed = NULL;
   const char *service;
@@ -487,7 +502,7 @@ handle_interface (TnSandbox         *self,
     }
   if (subnet == NULL)
     {
-      g_autofree char *message = g_strdup_printf ("Subnet %s could not be found", subnet_id);
+      g_autofree char *message = g_strdup_printf ("Subnet %s could not be found.", subnet_id);
 
       _tn_sandbox_respond_neutron (msg, SOUP_STATUS_NOT_FOUND, "SubnetNotFound", message);
       return;
@@ -548,30 +563,34 @@ shape (const NetworkKind *kind,
 
 /**
  * _tn_sandbox_network_create:
+ * @caller: who creates it, and so who owns it
  * @collection: `networks`, `subnets` or `routers`
  * @body: the attributes a client would send; filled in place
  *
  * Returns: (transfer none): the stored resource, or %NULL with @error set
  */
 JsonObject *
-_tn_sandbox_network_create (TnSandbox        *self,
-                            TnSandboxRegion  *region,
-                            const char       *collection,
-                            JsonObject       *body,
-                            TnNeutronError  **error)
+_tn_sandbox_network_create (TnSandbox              *self,
+                            TnSandboxRegion        *region,
+                            const TnSandboxCaller  *caller,
+                            const char             *collection,
+                            JsonObject             *body,
+                            TnNeutronError        **error)
 {
   const NetworkKind *kind = NULL;
   g_autofree char *id = _tn_sandbox_new_uuid ();
   g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GHashTable) given = _tn_sandbox_member_names (body);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (g_str_equal (kinds[i].collection, collection))
       kind = &kinds[i];
 
-  if (!_tn_sandbox_check_body (body, kind->attrs, kind->n_attrs, TRUE, self->project_id, error))
+  if (!_tn_sandbox_check_body (body, kind->attrs, kind->n_attrs, TRUE, caller, error)
+      || !_tn_sandbox_policy_check (caller, collection, TRUE, TRUE, given, body, error))
     return NULL;
   json_object_set_string_member (body, "id", id);
-  if (!prepare (region, kind, body, NULL, error))
+  if (!prepare (region, caller, kind, body, NULL, error))
     return NULL;
 
   object = shape (kind, body);
@@ -585,33 +604,51 @@ respond_not_found (SoupServerMessage *msg,
                    const NetworkKind *kind,
                    const char        *id)
 {
-  g_autofree char *message = g_strdup_printf ("%s %s could not be found", kind->display, id);
+  /* neutron_lib's core exceptions end with a full stop; l3's
+   * RouterNotFound does not. */
+  gboolean router = g_str_equal (kind->collection, "routers");
+  g_autofree char *message = g_strdup_printf ("%s %s could not be found%s", kind->display, id, router ? "" : ".");
 
   _tn_sandbox_respond_neutron (msg, SOUP_STATUS_NOT_FOUND, kind->not_found_type, message);
 }
 
 static void
-handle_member (TnSandbox         *self,
-               TnSandboxRegion   *region,
-               SoupServerMessage *msg,
-               const NetworkKind *kind,
-               const char        *id)
+respond_shown (SoupServerMessage     *msg,
+               const TnSandboxCaller *caller,
+               guint                  status,
+               const NetworkKind     *kind,
+               JsonObject            *object)
+{
+  g_autoptr(JsonObject) shown = _tn_sandbox_present (caller, kind->collection, object);
+
+  _tn_sandbox_respond_member (msg, status, kind->member, shown);
+}
+
+static void
+handle_member (TnSandbox             *self,
+               TnSandboxRegion       *region,
+               SoupServerMessage     *msg,
+               const TnSandboxCaller *caller,
+               const NetworkKind     *kind,
+               const char            *id)
 {
   const char *method = soup_server_message_get_method (msg);
-  JsonObject *old = _tn_sandbox_region_lookup (region, kind->collection, id);
+  JsonObject *old = _tn_sandbox_region_find (region, caller, kind->collection, id);
   g_autoptr(TnNeutronError) error = NULL;
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(JsonObject) updated = NULL;
   g_autoptr(GList) names = NULL;
+  g_autoptr(GHashTable) given = NULL;
 
   if (g_str_equal (method, SOUP_METHOD_PUT) && kind->attrs != NULL)
     {
       if (!_tn_sandbox_parse_body (msg, kind->member, &body, &error)
-          || !_tn_sandbox_check_body (body, kind->attrs, kind->n_attrs, FALSE, self->project_id, &error))
+          || !_tn_sandbox_check_body (body, kind->attrs, kind->n_attrs, FALSE, caller, &error))
         {
           _tn_sandbox_respond_error (msg, error);
           return;
         }
+      given = _tn_sandbox_member_names (body);
     }
   else if (!g_str_equal (method, SOUP_METHOD_GET) && !g_str_equal (method, SOUP_METHOD_DELETE))
     {
@@ -629,13 +666,14 @@ handle_member (TnSandbox         *self,
 
   if (g_str_equal (method, SOUP_METHOD_GET))
     {
-      _tn_sandbox_respond_member (msg, SOUP_STATUS_OK, kind->member, old);
+      respond_shown (msg, caller, SOUP_STATUS_OK, kind, old);
       return;
     }
 
   if (g_str_equal (method, SOUP_METHOD_DELETE))
     {
-      if (kind->attrs == NULL || !check_delete (region, kind, old, &error))
+      if (kind->attrs == NULL || !_tn_sandbox_policy_check_delete (caller, kind->collection, old, &error)
+          || !check_delete (region, kind, old, &error))
         {
           if (error == NULL)
             respond_not_found (msg, kind, id);
@@ -649,7 +687,8 @@ handle_member (TnSandbox         *self,
       return;
     }
 
-  if (!prepare (region, kind, body, old, &error))
+  if (!_tn_sandbox_policy_check (caller, kind->collection, FALSE, _tn_sandbox_owns (caller, old), given, body, &error)
+      || !prepare (region, caller, kind, body, old, &error))
     {
       _tn_sandbox_respond_error (msg, error);
       return;
@@ -662,20 +701,22 @@ handle_member (TnSandbox         *self,
                                                                     l->data)));
   _tn_sandbox_region_insert (region, kind->collection, updated);
   _tn_sandbox_changed (self);
-  _tn_sandbox_respond_member (msg, SOUP_STATUS_OK, kind->member, updated);
+  respond_shown (msg, caller, SOUP_STATUS_OK, kind, updated);
 }
 
 /**
  * _tn_sandbox_network_handle:
+ * @caller: who asks
  * @parts: the path segments after `/v2.0`
  *
  * Returns: %FALSE if the path names nothing here
  */
 gboolean
-_tn_sandbox_network_handle (TnSandbox         *self,
-                            TnSandboxRegion   *region,
-                            SoupServerMessage *msg,
-                            char             **parts)
+_tn_sandbox_network_handle (TnSandbox             *self,
+                            TnSandboxRegion       *region,
+                            SoupServerMessage     *msg,
+                            const TnSandboxCaller *caller,
+                            char                 **parts)
 {
   const NetworkKind *kind = NULL;
   const char *method = soup_server_message_get_method (msg);
@@ -692,20 +733,21 @@ _tn_sandbox_network_handle (TnSandbox         *self,
   if (parts[1] == NULL)
     {
       if (g_str_equal (method, SOUP_METHOD_GET))
-        _tn_sandbox_respond_list (self, msg, _tn_sandbox_region_get (region, kind->collection), kind->collection);
+        _tn_sandbox_respond_list (self, msg, caller, _tn_sandbox_region_get (region, kind->collection),
+                                  kind->collection);
       else if (!g_str_equal (method, SOUP_METHOD_POST) || kind->attrs == NULL)
         return FALSE;
       else if (!_tn_sandbox_parse_body (msg, kind->member, &body, &error)
-               || (object = _tn_sandbox_network_create (self, region, kind->collection, body, &error)) == NULL)
+               || (object = _tn_sandbox_network_create (self, region, caller, kind->collection, body, &error)) == NULL)
         _tn_sandbox_respond_error (msg, error);
       else
-        _tn_sandbox_respond_member (msg, SOUP_STATUS_CREATED, kind->member, object);
+        respond_shown (msg, caller, SOUP_STATUS_CREATED, kind, object);
       return TRUE;
     }
 
   if (parts[2] == NULL)
     {
-      handle_member (self, region, msg, kind, parts[1]);
+      handle_member (self, region, msg, caller, kind, parts[1]);
       return TRUE;
     }
 
@@ -713,10 +755,10 @@ _tn_sandbox_network_handle (TnSandbox         *self,
       || (!g_str_equal (parts[2], "add_router_interface") && !g_str_equal (parts[2], "remove_router_interface")))
     return FALSE;
 
-  object = _tn_sandbox_region_lookup (region, "routers", parts[1]);
+  object = _tn_sandbox_region_find (region, caller, "routers", parts[1]);
   if (object == NULL)
     respond_not_found (msg, kind, parts[1]);
   else
-    handle_interface (self, region, msg, object, g_str_equal (parts[2], "add_router_interface"));
+    handle_interface (self, region, msg, caller, object, g_str_equal (parts[2], "add_router_interface"));
   return TRUE;
 }

@@ -53,7 +53,8 @@ struct _TnSandbox
   guint        token_lifetime;
 
   GPtrArray   *regions;          /* TnSandboxRegion */
-  char        *project_id;
+  char        *project_id;       /* the demo project */
+  char        *admin_project_id; /* the administrator's project */
   char        *user_id;
   GHashTable  *users;            /* name → password */
   GHashTable  *app_credentials;  /* id → secret */
@@ -70,6 +71,15 @@ struct _TnSandbox
   gboolean     saving;
   gboolean     save_again;
 };
+
+/* Who makes a request, as Keystone middleware tells Neutron: the project
+ * of the token (one of the sandbox's own strings) and whether the token
+ * has the admin role. */
+typedef struct
+{
+  const char *project_id;
+  gboolean    admin;
+} TnSandboxCaller;
 
 /* A Neutron failure: HTTP status, NeutronError type and message. */
 typedef struct
@@ -118,8 +128,12 @@ void             _tn_sandbox_cancel_settle     (TnSandbox           *self,
 void             _tn_sandbox_keystone_handle   (TnSandbox           *self,
                                                 SoupServerMessage   *msg,
                                                 const char          *path);
-gboolean         _tn_sandbox_token_is_valid    (TnSandbox           *self,
-                                                SoupServerMessage   *msg);
+gboolean         _tn_sandbox_authenticate      (TnSandbox           *self,
+                                                SoupServerMessage   *msg,
+                                                TnSandboxCaller     *caller);
+void             _tn_sandbox_caller_init       (TnSandbox           *self,
+                                                TnSandboxCaller     *caller,
+                                                gboolean             admin);
 void             _tn_sandbox_forget_token      (TnSandbox           *self,
                                                 SoupServerMessage   *msg);
 
@@ -195,7 +209,7 @@ gboolean         _tn_sandbox_check_body        (JsonObject          *body,
                                                 const TnAttr        *attrs,
                                                 guint                n_attrs,
                                                 gboolean             create,
-                                                const char          *project_id,
+                                                const TnSandboxCaller *caller,
                                                 TnNeutronError     **error);
 gboolean         _tn_sandbox_parse_cidr        (const char          *text,
                                                 int                 *ip_version);
@@ -207,12 +221,39 @@ JsonNode        *_tn_sandbox_parse_json        (const char          *text);
 /* tn-sandbox-query.c: lists, filters, fields and pagination */
 void             _tn_sandbox_respond_list      (TnSandbox           *self,
                                                 SoupServerMessage   *msg,
+                                                const TnSandboxCaller *caller,
                                                 GTree               *tree,
                                                 const char          *collection);
 void             _tn_sandbox_respond_member    (SoupServerMessage   *msg,
                                                 guint                status,
                                                 const char          *member,
                                                 JsonObject          *object);
+
+/* tn-sandbox-policy.c: Neutron's policy — who sees and may change what */
+gboolean         _tn_sandbox_may_see           (const TnSandboxCaller *caller,
+                                                const char          *collection,
+                                                JsonObject          *object);
+gboolean         _tn_sandbox_owns              (const TnSandboxCaller *caller,
+                                                JsonObject          *object);
+JsonObject      *_tn_sandbox_region_find       (TnSandboxRegion     *region,
+                                                const TnSandboxCaller *caller,
+                                                const char          *collection,
+                                                const char          *id);
+JsonObject      *_tn_sandbox_present           (const TnSandboxCaller *caller,
+                                                const char          *collection,
+                                                JsonObject          *object);
+GHashTable      *_tn_sandbox_member_names      (JsonObject          *body);
+gboolean         _tn_sandbox_policy_check      (const TnSandboxCaller *caller,
+                                                const char          *collection,
+                                                gboolean             create,
+                                                gboolean             owned,
+                                                GHashTable          *given,
+                                                JsonObject          *body,
+                                                TnNeutronError     **error);
+gboolean         _tn_sandbox_policy_check_delete (const TnSandboxCaller *caller,
+                                                const char          *collection,
+                                                JsonObject          *object,
+                                                TnNeutronError     **error);
 
 /* tn-sandbox-addresses.c */
 char            *_tn_sandbox_address_at        (const char          *cidr,
@@ -227,6 +268,7 @@ JsonObject      *_tn_sandbox_external_subnet   (TnSandboxRegion     *region,
 gboolean         _tn_sandbox_network_handle    (TnSandbox           *self,
                                                 TnSandboxRegion     *region,
                                                 SoupServerMessage   *msg,
+                                                const TnSandboxCaller *caller,
                                                 char               **parts);
 const char      *_tn_sandbox_router_external_ip (TnSandboxRegion    *region,
                                                 JsonObject          *router,
@@ -234,6 +276,7 @@ const char      *_tn_sandbox_router_external_ip (TnSandboxRegion    *region,
 char            *_tn_sandbox_allocate_external_ip (TnSandboxRegion  *region);
 JsonObject      *_tn_sandbox_network_create    (TnSandbox           *self,
                                                 TnSandboxRegion     *region,
+                                                const TnSandboxCaller *caller,
                                                 const char          *collection,
                                                 JsonObject          *body,
                                                 TnNeutronError     **error);
@@ -245,6 +288,7 @@ JsonObject      *_tn_sandbox_network_attach    (TnSandboxRegion     *region,
 gboolean         _tn_sandbox_vpn_handle        (TnSandbox           *self,
                                                 TnSandboxRegion     *region,
                                                 SoupServerMessage   *msg,
+                                                const TnSandboxCaller *caller,
                                                 const char          *collection,
                                                 const char          *id);
 void             _tn_sandbox_vpn_settle        (TnSandbox           *self,
@@ -254,6 +298,7 @@ void             _tn_sandbox_vpn_settle        (TnSandbox           *self,
 void             _tn_sandbox_vpn_settle_all    (TnSandbox           *self);
 JsonObject      *_tn_sandbox_vpn_build         (TnSandbox           *self,
                                                 TnSandboxRegion     *region,
+                                                const TnSandboxCaller *caller,
                                                 const char          *collection,
                                                 JsonObject          *request,
                                                 TnNeutronError     **error);

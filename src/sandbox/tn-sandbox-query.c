@@ -182,8 +182,10 @@ object_matches (JsonObject *object,
 
 typedef struct
 {
-  GPtrArray *items;
-  GPtrArray *params;
+  GPtrArray             *items;  /* the matching resources, as the caller sees them */
+  GPtrArray             *params;
+  const TnSandboxCaller *caller;
+  const char            *collection;
 } CollectData;
 
 static gboolean
@@ -192,9 +194,13 @@ collect_cb (gpointer key,
             gpointer user_data)
 {
   CollectData *data = user_data;
+  g_autoptr(JsonObject) shown = NULL;
 
-  if (object_matches (value, data->params))
-    g_ptr_array_add (data->items, value);
+  if (!_tn_sandbox_may_see (data->caller, data->collection, value))
+    return FALSE;
+  shown = _tn_sandbox_present (data->caller, data->collection, value);
+  if (object_matches (shown, data->params))
+    g_ptr_array_add (data->items, g_steal_pointer (&shown));
   return FALSE;
 }
 
@@ -316,14 +322,20 @@ parse_limit (const char  *text,
   return FALSE;
 }
 
+/**
+ * _tn_sandbox_respond_list:
+ *
+ * Answers a GET of @collection with what @caller may see of @tree.
+ */
 void
-_tn_sandbox_respond_list (TnSandbox         *self,
-                          SoupServerMessage *msg,
-                          GTree             *tree,
-                          const char        *collection)
+_tn_sandbox_respond_list (TnSandbox             *self,
+                          SoupServerMessage     *msg,
+                          const TnSandboxCaller *caller,
+                          GTree                 *tree,
+                          const char            *collection)
 {
   g_autoptr(GPtrArray) params = parse_query (msg);
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(GPtrArray) fields = query_get_all (params, "fields");
   g_autoptr(GPtrArray) sort_keys = query_get_all (params, "sort_key");
   g_autoptr(GPtrArray) sort_dirs = query_get_all (params, "sort_dir");
@@ -333,7 +345,7 @@ _tn_sandbox_respond_list (TnSandbox         *self,
   g_autoptr(JsonObject) body = json_object_new ();
   g_autofree char *message = NULL;
   JsonArray *list = json_array_new ();
-  CollectData collect = { items, params };
+  CollectData collect = { items, params, caller, collection };
   g_autofree char *list_key = g_strdelimit (g_strdup (collection), "-", '_');
   guint64 limit;
   guint start = 0, end;

@@ -33,17 +33,22 @@ object_from_json (const char *json)
   return json_object_ref (json_node_get_object (node));
 }
 
+/* @admin: as the administrator (for what only it may create), else as
+ * the demo project's user */
 static JsonObject *
 create_network_resource (TnSandbox        *self,
                          TnSandboxRegion  *region,
+                         gboolean          admin,
                          const char       *collection,
                          char             *json,
                          TnNeutronError  **failure)
 {
   g_autofree char *owned = json;
   g_autoptr(JsonObject) body = object_from_json (owned);
+  TnSandboxCaller caller;
 
-  return _tn_sandbox_network_create (self, region, collection, body, failure);
+  _tn_sandbox_caller_init (self, &caller, admin);
+  return _tn_sandbox_network_create (self, region, &caller, collection, body, failure);
 }
 
 static JsonObject *
@@ -55,15 +60,17 @@ create_vpn_resource (TnSandbox        *self,
 {
   g_autofree char *owned = json;
   g_autoptr(JsonObject) body = object_from_json (owned);
+  TnSandboxCaller caller;
 
-  return _tn_sandbox_vpn_build (self, region, collection, body, failure);
+  _tn_sandbox_caller_init (self, &caller, FALSE);
+  return _tn_sandbox_vpn_build (self, region, &caller, collection, body, failure);
 }
 
 /**
  * _tn_sandbox_seed_base:
  *
  * What every region has from the start: an external network `public` with
- * one IPv4 subnet.
+ * one IPv4 subnet, the administrator's as on a real cloud.
  */
 void
 _tn_sandbox_seed_base (TnSandbox       *self,
@@ -72,13 +79,13 @@ _tn_sandbox_seed_base (TnSandbox       *self,
   TnNeutronError *failure = NULL;
   JsonObject *network;
 
-  network = create_network_resource (self, region, "networks",
+  network = create_network_resource (self, region, TRUE, "networks",
                                      g_strdup ("{\"name\": \"public\", \"router:external\": true, "
                                                "\"provider:network_type\": \"flat\", "
                                                "\"provider:physical_network\": \"physnet1\"}"),
                                      &failure);
   if (network != NULL)
-    create_network_resource (self, region, "subnets",
+    create_network_resource (self, region, TRUE, "subnets",
                              g_strdup_printf ("{\"name\": \"public-subnet\", \"network_id\": \"%s\", "
                                               "\"ip_version\": 4, \"cidr\": \"%s0/24\", "
                                               "\"enable_dhcp\": false}",
@@ -114,18 +121,18 @@ add_site (TnSandbox        *self,
 {
   JsonObject *network, *subnet, *router;
 
-  network = create_network_resource (self, region, "networks",
+  network = create_network_resource (self, region, FALSE, "networks",
                                      g_strdup_printf ("{\"name\": \"%s-net\"}", name), failure);
   if (network == NULL)
     return NULL;
-  subnet = create_network_resource (self, region, "subnets",
+  subnet = create_network_resource (self, region, FALSE, "subnets",
                                     g_strdup_printf ("{\"name\": \"%s-subnet\", \"network_id\": \"%s\", "
                                                      "\"ip_version\": 4, \"cidr\": \"%s\"}",
                                                      name, json_object_get_string_member (network, "id"), cidr),
                                     failure);
   if (subnet == NULL)
     return NULL;
-  router = create_network_resource (self, region, "routers",
+  router = create_network_resource (self, region, FALSE, "routers",
                                     g_strdup_printf ("{\"name\": \"%s-router\", \"external_gateway_info\": "
                                                      "{\"network_id\": \"%s\"}}",
                                                      name, public_network_id (region)),

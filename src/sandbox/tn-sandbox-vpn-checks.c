@@ -83,7 +83,7 @@ check_service (TnSandbox        *self,
       if (_tn_sandbox_region_lookup (region, "subnets", subnet_id) == NULL)
         {
           _tn_neutron_error_set (error, SOUP_STATUS_NOT_FOUND, "SubnetNotFound",
-                                 "Subnet %s could not be found", subnet_id);
+                                 "Subnet %s could not be found.", subnet_id);
           return FALSE;
         }
       for (node = g_tree_node_first (ports); node != NULL && !attached; node = g_tree_node_next (node))

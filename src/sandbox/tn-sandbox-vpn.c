@@ -343,10 +343,11 @@ write_status (TnSandboxRegion *region,
 }
 
 static void
-handle_create (TnSandbox         *self,
-               TnSandboxRegion   *region,
-               SoupServerMessage *msg,
-               const TnVpnKind   *kind)
+handle_create (TnSandbox             *self,
+               TnSandboxRegion       *region,
+               SoupServerMessage     *msg,
+               const TnSandboxCaller *caller,
+               const TnVpnKind       *kind)
 {
   g_autoptr(GArray) attrs = _tn_vpn_region_attrs (region, kind);
   g_autoptr(JsonObject) body = NULL;
@@ -354,7 +355,7 @@ handle_create (TnSandbox         *self,
   g_autoptr(TnNeutronError) error = NULL;
 
   if (!_tn_sandbox_parse_body (msg, kind->member, &body, &error)
-      || !_tn_sandbox_check_body (body, (TnAttr *) attrs->data, attrs->len, TRUE, self->project_id, &error))
+      || !_tn_sandbox_check_body (body, (TnAttr *) attrs->data, attrs->len, TRUE, caller, &error))
     {
       _tn_sandbox_respond_error (msg, error);
       return;
@@ -379,11 +380,12 @@ handle_create (TnSandbox         *self,
 }
 
 static void
-handle_update (TnSandbox         *self,
-               TnSandboxRegion   *region,
-               SoupServerMessage *msg,
-               const TnVpnKind   *kind,
-               const char        *id)
+handle_update (TnSandbox             *self,
+               TnSandboxRegion       *region,
+               SoupServerMessage     *msg,
+               const TnSandboxCaller *caller,
+               const TnVpnKind       *kind,
+               const char            *id)
 {
   g_autoptr(GArray) attrs = _tn_vpn_region_attrs (region, kind);
   g_autoptr(JsonObject) body = NULL;
@@ -394,13 +396,13 @@ handle_update (TnSandbox         *self,
   const char *status;
 
   if (!_tn_sandbox_parse_body (msg, kind->member, &body, &error)
-      || !_tn_sandbox_check_body (body, (TnAttr *) attrs->data, attrs->len, FALSE, self->project_id, &error))
+      || !_tn_sandbox_check_body (body, (TnAttr *) attrs->data, attrs->len, FALSE, caller, &error))
     {
       _tn_sandbox_respond_error (msg, error);
       return;
     }
 
-  old = _tn_sandbox_region_lookup (region, kind->collection, id);
+  old = _tn_sandbox_region_find (region, caller, kind->collection, id);
   if (old == NULL)
     {
       respond_not_found (msg, kind, id);
@@ -463,13 +465,14 @@ handle_update (TnSandbox         *self,
 }
 
 static void
-handle_delete (TnSandbox         *self,
-               TnSandboxRegion   *region,
-               SoupServerMessage *msg,
-               const TnVpnKind   *kind,
-               const char        *id)
+handle_delete (TnSandbox             *self,
+               TnSandboxRegion       *region,
+               SoupServerMessage     *msg,
+               const TnSandboxCaller *caller,
+               const TnVpnKind       *kind,
+               const char            *id)
 {
-  JsonObject *object = _tn_sandbox_region_lookup (region, kind->collection, id);
+  JsonObject *object = _tn_sandbox_region_find (region, caller, kind->collection, id);
   g_autoptr(TnNeutronError) error = NULL;
 
   if (object == NULL)
@@ -517,17 +520,19 @@ respond_method_not_allowed (SoupServerMessage *msg)
 
 /**
  * _tn_sandbox_vpn_handle:
+ * @caller: who asks; a project member sees only its project's resources
  * @collection: the collection in the path (`ikepolicies`)
  * @id: (nullable): the resource id in the path
  *
  * Returns: %FALSE if the region has no such collection
  */
 gboolean
-_tn_sandbox_vpn_handle (TnSandbox         *self,
-                        TnSandboxRegion   *region,
-                        SoupServerMessage *msg,
-                        const char        *collection,
-                        const char        *id)
+_tn_sandbox_vpn_handle (TnSandbox             *self,
+                        TnSandboxRegion       *region,
+                        SoupServerMessage     *msg,
+                        const TnSandboxCaller *caller,
+                        const char            *collection,
+                        const char            *id)
 {
   const TnVpnKind *kind = _tn_vpn_kind_lookup (collection);
   const char *method = soup_server_message_get_method (msg);
@@ -539,9 +544,9 @@ _tn_sandbox_vpn_handle (TnSandbox         *self,
   if (id == NULL)
     {
       if (g_str_equal (method, SOUP_METHOD_GET))
-        _tn_sandbox_respond_list (self, msg, _tn_sandbox_region_get (region, collection), collection);
+        _tn_sandbox_respond_list (self, msg, caller, _tn_sandbox_region_get (region, collection), collection);
       else if (g_str_equal (method, SOUP_METHOD_POST))
-        handle_create (self, region, msg, kind);
+        handle_create (self, region, msg, caller, kind);
       else
         respond_method_not_allowed (msg);
       return TRUE;
@@ -549,16 +554,16 @@ _tn_sandbox_vpn_handle (TnSandbox         *self,
 
   if (g_str_equal (method, SOUP_METHOD_GET))
     {
-      object = _tn_sandbox_region_lookup (region, collection, id);
+      object = _tn_sandbox_region_find (region, caller, collection, id);
       if (object == NULL)
         respond_not_found (msg, kind, id);
       else
         _tn_sandbox_respond_member (msg, SOUP_STATUS_OK, kind->member, object);
     }
   else if (g_str_equal (method, SOUP_METHOD_PUT))
-    handle_update (self, region, msg, kind, id);
+    handle_update (self, region, msg, caller, kind, id);
   else if (g_str_equal (method, SOUP_METHOD_DELETE))
-    handle_delete (self, region, msg, kind, id);
+    handle_delete (self, region, msg, caller, kind, id);
   else
     respond_method_not_allowed (msg);
 
@@ -567,6 +572,7 @@ _tn_sandbox_vpn_handle (TnSandbox         *self,
 
 /**
  * _tn_sandbox_vpn_build:
+ * @caller: who creates it
  * @collection: which kind of resource
  * @request: the attributes a client would send
  *
@@ -576,17 +582,18 @@ _tn_sandbox_vpn_handle (TnSandbox         *self,
  * Returns: (transfer none): the stored resource, or %NULL with @error set
  */
 JsonObject *
-_tn_sandbox_vpn_build (TnSandbox        *self,
-                       TnSandboxRegion  *region,
-                       const char       *collection,
-                       JsonObject       *request,
-                       TnNeutronError  **error)
+_tn_sandbox_vpn_build (TnSandbox              *self,
+                       TnSandboxRegion        *region,
+                       const TnSandboxCaller  *caller,
+                       const char             *collection,
+                       JsonObject             *request,
+                       TnNeutronError        **error)
 {
   const TnVpnKind *kind = _tn_vpn_kind_lookup (collection);
   g_autoptr(GArray) attrs = _tn_vpn_region_attrs (region, kind);
   g_autoptr(JsonObject) object = NULL;
 
-  if (!_tn_sandbox_check_body (request, (TnAttr *) attrs->data, attrs->len, TRUE, self->project_id, error))
+  if (!_tn_sandbox_check_body (request, (TnAttr *) attrs->data, attrs->len, TRUE, caller, error))
     return NULL;
   fill_defaults (self, region, kind, attrs, request);
   if (!_tn_vpn_check_create (self, region, kind, attrs, request, error))

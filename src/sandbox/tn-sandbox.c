@@ -273,6 +273,7 @@ tn_sandbox_finalize (GObject *object)
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->identity_url, g_free);
   g_clear_pointer (&self->project_id, g_free);
+  g_clear_pointer (&self->admin_project_id, g_free);
   g_clear_pointer (&self->user_id, g_free);
 
   G_OBJECT_CLASS (tn_sandbox_parent_class)->finalize (object);
@@ -379,9 +380,12 @@ tn_sandbox_init (TnSandbox *self)
   self->settle_timers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, settle_free);
   self->delayed = g_ptr_array_new_with_free_func (_tn_sandbox_delayed_free);
   self->project_id = g_compute_checksum_for_string (G_CHECKSUM_MD5, "tunnels-sandbox:project:" TN_SANDBOX_PROJECT, -1);
+  self->admin_project_id = g_compute_checksum_for_string (G_CHECKSUM_MD5,
+                                                          "tunnels-sandbox:project:" TN_SANDBOX_ADMIN_PROJECT, -1);
   self->user_id = g_compute_checksum_for_string (G_CHECKSUM_MD5, "tunnels-sandbox:user:" TN_SANDBOX_USER, -1);
   self->base_url = g_strdup ("http://127.0.0.1");
   g_hash_table_insert (self->users, g_strdup (TN_SANDBOX_USER), g_strdup (TN_SANDBOX_PASSWORD));
+  g_hash_table_insert (self->users, g_strdup (TN_SANDBOX_ADMIN_USER), g_strdup (TN_SANDBOX_ADMIN_PASSWORD));
 }
 
 /* API */
@@ -581,7 +585,10 @@ tn_sandbox_expire_tokens (TnSandbox *self)
  * @user: a user name in the domain %TN_SANDBOX_USER_DOMAIN
  * @password: the password
  *
- * Adds (or changes) a user who may sign in to the demo project.
+ * Adds (or changes) a user who may sign in to the demo project, as a
+ * member (roles member and reader). %TN_SANDBOX_ADMIN_USER stays the
+ * administrator of project %TN_SANDBOX_ADMIN_PROJECT; this only changes
+ * its password.
  */
 void
 tn_sandbox_add_user (TnSandbox  *self,

@@ -11,13 +11,22 @@
 
 G_BEGIN_DECLS
 
-/* The demo project every seed creates. These are a local simulator's
+/* The demo project every seed creates, and its user: a plain project
+ * member (roles member and reader). These are a local simulator's
  * built-in credentials, not anybody's secret. */
 #define TN_SANDBOX_USER           "demo"
 #define TN_SANDBOX_USER_DOMAIN    "Default"
 #define TN_SANDBOX_PASSWORD       "sandbox-demo-password"
 #define TN_SANDBOX_PROJECT        "demo"
 #define TN_SANDBOX_PROJECT_DOMAIN "Default"
+
+/* The cloud's administrator, as on a real cloud: roles admin, member and
+ * reader in project "admin" (user and project in the Default domain). It
+ * creates what a project member may not (external networks) and sees
+ * every project's resources. */
+#define TN_SANDBOX_ADMIN_USER     "admin"
+#define TN_SANDBOX_ADMIN_PASSWORD "sandbox-admin-password"
+#define TN_SANDBOX_ADMIN_PROJECT  "admin"
 
 /**
  * TnSandboxFaultKind:

@@ -687,6 +687,88 @@ test_build_update (void)
   g_assert_error (error, TN_ERROR, TN_ERROR_INVALID_INPUT);
 }
 
+/* peer_cidrs come back from Neutron in any order: a reordering is no
+ * change, so an update does not send the same CIDRs again. */
+static char *
+update_body (TnResource *original,
+             TnResource *changed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) update = tn_json_build_update (original, changed, tn_region_profile_lookup ("RegionOne"),
+                                                       &error);
+  g_autoptr(JsonNode) node = NULL;
+
+  g_assert_no_error (error);
+  node = json_node_init_object (json_node_alloc (), update);
+  return json_to_string (node, FALSE);
+}
+
+static void
+test_build_update_unordered (void)
+{
+  g_autoptr(TnResource) original = parse_member ("089-conn-show.json", TN_RESOURCE_CONNECTION);
+  g_autoptr(TnResource) changed = NULL;
+  const TnResourceField *field = NULL;
+  const TnResourceField *fields;
+  const char * const shown[] = { "192.168.100.0/24", "192.168.101.0/24", "10.8.0.0/16", NULL };
+  const char * const reordered[] = { "10.8.0.0/16", "192.168.100.0/24", "192.168.101.0/24", NULL };
+  const char * const added[] = { "10.8.0.0/16", "192.168.100.0/24", "192.168.101.0/24", "10.9.0.0/16", NULL };
+  const char * const fewer[] = { "192.168.101.0/24", "10.8.0.0/16", NULL };
+  const char * const doubled[] = { "10.8.0.0/16", "10.8.0.0/16", "192.168.101.0/24", NULL };
+  guint n_fields = 0;
+  g_autofree char *body = NULL;
+
+  fields = tn_resource_get_fields (original, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].field, "peer_cidrs"))
+      field = &fields[i];
+  g_assert_nonnull (field);
+  g_assert_true ((field->flags & TN_RESOURCE_FIELD_UNORDERED) != 0);
+
+  tn_connection_set_peer_cidrs (TN_CONNECTION (original), shown);
+  changed = tn_resource_dup (original);
+
+  /* The same CIDRs in another order: equal, nothing sent; the model keeps
+   * the order it was given. */
+  tn_connection_set_peer_cidrs (TN_CONNECTION (changed), reordered);
+  g_assert_cmpstr (tn_connection_get_peer_cidrs (TN_CONNECTION (changed))[0], ==, "10.8.0.0/16");
+  g_assert_true (tn_resource_field_equal (original, changed, field));
+  body = update_body (original, changed);
+  g_assert_cmpstr (body, ==, "{}");
+  g_clear_pointer (&body, g_free);
+
+  /* Reordered and another field changed: only that field. */
+  tn_connection_set_mtu (TN_CONNECTION (changed), 1300);
+  body = update_body (original, changed);
+  g_assert_cmpstr (body, ==, "{\"mtu\":1300}");
+  g_clear_pointer (&body, g_free);
+  tn_connection_set_mtu (TN_CONNECTION (changed), tn_connection_get_mtu (TN_CONNECTION (original)));
+
+  /* One more, one fewer, or an item twice: a change, sent whole as edited */
+  tn_connection_set_peer_cidrs (TN_CONNECTION (changed), added);
+  g_assert_false (tn_resource_field_equal (original, changed, field));
+  body = update_body (original, changed);
+  g_assert_cmpstr (body, ==,
+                   "{\"peer_cidrs\":[\"10.8.0.0/16\",\"192.168.100.0/24\",\"192.168.101.0/24\",\"10.9.0.0/16\"]}");
+  g_clear_pointer (&body, g_free);
+
+  tn_connection_set_peer_cidrs (TN_CONNECTION (changed), fewer);
+  g_assert_false (tn_resource_field_equal (original, changed, field));
+  body = update_body (original, changed);
+  g_assert_cmpstr (body, ==, "{\"peer_cidrs\":[\"192.168.101.0/24\",\"10.8.0.0/16\"]}");
+  g_clear_pointer (&body, g_free);
+
+  tn_connection_set_peer_cidrs (TN_CONNECTION (changed), doubled);
+  g_assert_false (tn_resource_field_equal (original, changed, field));
+  g_assert_false (tn_resource_field_equal (changed, original, field));
+
+  /* Other fields keep their exact comparison. */
+  tn_connection_set_peer_cidrs (TN_CONNECTION (changed), reordered);
+  tn_resource_set_name (changed, "other");
+  body = update_body (original, changed);
+  g_assert_cmpstr (body, ==, "{\"name\":\"other\"}");
+}
+
 /* Catalog */
 
 static void
@@ -870,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/json/error/transport", test_error_transport);
   g_test_add_func ("/json/build/create", test_build_create);
   g_test_add_func ("/json/build/update", test_build_update);
+  g_test_add_func ("/json/build/update-unordered", test_build_update_unordered);
   g_test_add_func ("/json/catalog", test_catalog);
   g_test_add_func ("/json/redact", test_redact);
   g_test_add_func ("/json/models", test_models);

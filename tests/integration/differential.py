@@ -15,8 +15,8 @@ two answers must agree on:
     of each resource (of list items: their union),
   - whether X-Openstack-Request-Id is present, and on 401 Www-Authenticate.
 
-A difference is a sandbox bug (tests/integration/SANDBOX-DIFFERENCES.md),
-never a reason to loosen this comparison. Standard library only; no token,
+A difference is a sandbox bug (tests/integration/SANDBOX-DIFFERENCES.md
+records the last run), never a reason to loosen this comparison. Standard library only; no token,
 password or pre-shared key of a real account is ever printed.
 """
 
@@ -100,6 +100,7 @@ LIFETIME = {"units": "seconds", "value": 7200}
 SCRIPT = [
     # Identity: what the app sends to sign in.
     Step("token-issue", "POST", "/v3/auth/tokens", service="identity", auth="good"),
+    Step("token-issue-admin", "POST", "/v3/auth/tokens", service="identity", auth="good", as_="admin"),
     Step("token-wrong-password", "POST", "/v3/auth/tokens", service="identity", auth="wrong-password"),
     Step("token-unknown-project", "POST", "/v3/auth/tokens", service="identity", auth="unknown-project"),
     Step("no-token-401", "GET", IKE, token="none"),
@@ -137,6 +138,26 @@ SCRIPT = [
     Step("router1-show", "GET", "/v2.0/routers/{router1}"),
     Step("subnets-list", "GET", "/v2.0/subnets"),
 
+    # What a project member sees of and may do to the administrator's
+    # network (Neutron's default policy), and what only an admin may set.
+    Step("net-external-show", "GET", "/v2.0/networks/{extnet}"),
+    Step("net-external-show-as-admin", "GET", "/v2.0/networks/{extnet}", as_="admin"),
+    Step("networks-list", "GET", "/v2.0/networks"),
+    Step("networks-list-as-admin", "GET", "/v2.0/networks", as_="admin"),
+    Step("routers-list-as-admin", "GET", "/v2.0/routers", as_="admin"),
+    Step("err-net-create-external-403", "POST", "/v2.0/networks", body={
+        "network": {"name": "x", "router:external": True}}),
+    Step("err-net-create-provider-403", "POST", "/v2.0/networks", body={
+        "network": {"name": "x", "provider:network_type": "vxlan"}}),
+    Step("err-net-update-external-403", "PUT", "/v2.0/networks/{net}", body={"network": {"router:external": True}}),
+    Step("err-net-external-update-403", "PUT", "/v2.0/networks/{extnet}", body={"network": {"name": "mine"}}),
+    Step("err-net-external-delete-403", "DELETE", "/v2.0/networks/{extnet}"),
+    Step("err-subnet-on-external-net-403", "POST", "/v2.0/subnets", body={
+        "subnet": {"name": "x", "network_id": "{extnet}", "ip_version": 4, "cidr": "172.24.5.0/24"}}),
+    Step("err-subnet-external-show-404", "GET", "/v2.0/subnets/{extsub}"),
+    Step("err-router-create-distributed-403", "POST", "/v2.0/routers", body={
+        "router": {"name": "x", "distributed": True}}),
+
     # IKE policies.
     Step("ike-create-minimal", "POST", IKE, save="ike1", body=ike(name="ike-minimal")),
     Step("ike-create-full", "POST", IKE, save="ike2", body=ike(
@@ -169,6 +190,15 @@ SCRIPT = [
     Step("err-ike-delete-404", "DELETE", IKE + "/" + UNKNOWN),
     Step("err-ike-patch-405", "PATCH", IKE + "/{ike1}", body=ike(name="y")),
     Step("err-unknown-collection-404", "GET", V + "/nosuchthings"),
+    Step("err-ike-create-other-project", "POST", IKE, body=ike(name="x", tenant_id="someone")),
+
+    # Another project's resources are not there for a member.
+    Step("ike-create-as-admin", "POST", IKE, as_="admin", save="ike_admin", body=ike(name="ike-admin")),
+    Step("err-ike-show-admin-404", "GET", IKE + "/{ike_admin}"),
+    Step("err-ike-update-admin-404", "PUT", IKE + "/{ike_admin}", body=ike(name="mine")),
+    Step("err-ike-delete-admin-404", "DELETE", IKE + "/{ike_admin}"),
+    Step("ike-list-as-admin", "GET", IKE, as_="admin"),
+    Step("ike-delete-as-admin", "DELETE", IKE + "/{ike_admin}", as_="admin"),
 
     # IPsec policies.
     Step("ipsec-create-minimal", "POST", IPSEC, save="ipsec1", body=ipsec(name="ipsec-minimal")),
@@ -544,10 +574,9 @@ def main():
     try:
         creds = sandbox_credentials()
         demo = (creds["TN_SANDBOX_USER"], creds["TN_SANDBOX_PASSWORD"], creds["TN_SANDBOX_PROJECT"])
-        # The sandbox's administrator, if it has one, else its demo user.
-        admin = (creds.get("TN_SANDBOX_ADMIN_USER", demo[0]),
-                 creds.get("TN_SANDBOX_ADMIN_PASSWORD", demo[1]),
-                 creds.get("TN_SANDBOX_ADMIN_PROJECT", demo[2]))
+        # The administrator, for what a project member may not do.
+        admin = (creds["TN_SANDBOX_ADMIN_USER"], creds["TN_SANDBOX_ADMIN_PASSWORD"],
+                 creds["TN_SANDBOX_ADMIN_PROJECT"])
         sb = Side("sandbox", identity, {"demo": demo, "admin": admin}, "RegionOne", sandbox_settle)
         t = time.monotonic()
         sb_answers = run_side(sb)

@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 # Interop: Debian's `openstack` CLI (python3-openstackclient +
 # python3-neutronclient) against the sandbox cloud, started on 127.0.0.1
-# port 0 as a subprocess. Signs in with a password and creates, lists,
-# shows, updates and deletes every VPN resource in RegionOne, with the
-# network, subnet and router they need. Output is TAP.
+# port 0 as a subprocess. Signs in with a password as the demo project's
+# user (a plain member) and creates, lists, shows, updates and deletes every
+# VPN resource in RegionOne, with the network, subnet and router they need;
+# what only an administrator may do, it does as the sandbox's admin. Output
+# is TAP.
 #
 #   interop.py PATH/TO/tunnels-sandbox
 #
@@ -11,6 +13,7 @@
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -18,6 +21,18 @@ import sys
 import time
 
 tests = []
+
+
+def sandbox_accounts():
+    """The sandbox's built-in accounts, from its header (one source of truth)."""
+    header = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "sandbox", "tn-sandbox.h")
+    with open(header) as f:
+        defines = dict(re.findall(r'^#define\s+(TN_SANDBOX_\w+)\s+"([^"]*)"', f.read(), re.M))
+    return {
+        "demo": (defines["TN_SANDBOX_USER"], defines["TN_SANDBOX_PASSWORD"], defines["TN_SANDBOX_PROJECT"]),
+        "admin": (defines["TN_SANDBOX_ADMIN_USER"], defines["TN_SANDBOX_ADMIN_PASSWORD"],
+                  defines["TN_SANDBOX_ADMIN_PROJECT"]),
+    }
 
 
 def case(description):
@@ -35,33 +50,34 @@ class Cloud:
         self.auth_url = self.process.stdout.readline().strip()
         if not self.auth_url.startswith("http://127.0.0.1:"):
             raise RuntimeError("tunnels-sandbox printed %r" % self.auth_url)
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
-        self.env.update({
+        base = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
+        base.update({
             "OS_AUTH_URL": self.auth_url,
             "OS_IDENTITY_API_VERSION": "3",
-            "OS_USERNAME": "demo",
             "OS_USER_DOMAIN_NAME": "Default",
-            "OS_PASSWORD": "sandbox-demo-password",
-            "OS_PROJECT_NAME": "demo",
             "OS_PROJECT_DOMAIN_NAME": "Default",
             "OS_REGION_NAME": "RegionOne",
             "OS_INTERFACE": "public",
             "no_proxy": "127.0.0.1",
         })
         for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
-            self.env.pop(proxy, None)
+            base.pop(proxy, None)
+        self.envs = {}
+        for who, (user, password, project) in sandbox_accounts().items():
+            self.envs[who] = dict(base, OS_USERNAME=user, OS_PASSWORD=password, OS_PROJECT_NAME=project)
 
-    def run(self, *args, expect_json=True):
+    def run(self, *args, expect_json=True, as_="demo"):
         argv = ["openstack"] + list(args)
         if expect_json:
             argv += ["-f", "json"]
-        done = subprocess.run(argv, env=self.env, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(argv, env=self.envs[as_], capture_output=True, text=True, timeout=60)
         if done.returncode != 0:
             raise AssertionError("%s failed (%d): %s" % (" ".join(args), done.returncode, done.stderr.strip()))
         return json.loads(done.stdout) if expect_json and done.stdout.strip() else done.stdout
 
-    def fails(self, *args):
-        done = subprocess.run(["openstack"] + list(args), env=self.env, capture_output=True, text=True, timeout=60)
+    def fails(self, *args, as_="demo"):
+        done = subprocess.run(["openstack"] + list(args), env=self.envs[as_], capture_output=True, text=True,
+                              timeout=60)
         if done.returncode == 0:
             raise AssertionError("%s succeeded, expected a failure" % " ".join(args))
         return done.stderr
@@ -95,6 +111,20 @@ def network_setup(cloud):
     cloud.run("router", "set", "interop-router", "--external-gateway", "public", expect_json=False)
     cloud.run("router", "add", "subnet", "interop-router", "interop-subnet", expect_json=False)
     ids["router"] = router["id"]
+
+
+@case("an external network: the admin's to create and delete, not the member's")
+def external_network(cloud):
+    stderr = cloud.fails("network", "create", "--external", "interop-ext")
+    check("disallowed by policy" in stderr, stderr)
+    created = cloud.run("network", "create", "--external", "--provider-network-type", "flat",
+                        "--provider-physical-network", "physnet9", "interop-ext", as_="admin")
+    check(created["provider:physical_network"] == "physnet9", created)
+    shown = cloud.run("network", "show", "interop-ext")
+    check(shown["id"] == created["id"] and shown.get("provider:physical_network") is None, shown)
+    stderr = cloud.fails("network", "delete", "interop-ext")
+    check("disallowed by policy" in stderr, stderr)
+    cloud.run("network", "delete", "interop-ext", expect_json=False, as_="admin")
 
 
 @case("IKE policy create, list, show, set")

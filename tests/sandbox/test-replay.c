@@ -200,7 +200,9 @@ test_replay (void)
    * agent. */
   tn_sandbox_set_settle_delay (sandbox, 600000);
   g_assert_true (tn_sandbox_listen (sandbox, 0, &error));
-  token = tn_test_sign_in (sandbox);
+  /* The recording ran with noauth, where every request acts as an
+   * administrator (of fake_project_id): replay it as the sandbox's. */
+  token = tn_test_sign_in_admin (sandbox);
 
   for (guint i = 0; i < files->len; i++)
     {

@@ -272,6 +272,8 @@ test_discovery (Fixture       *fixture,
   g_assert_cmpuint (nfv_on_a->status, ==, 404);
   g_assert_cmpuint (neutron_on_b->status, ==, 404);
   g_assert_nonnull (soup_message_headers_get_one (extensions->headers, "X-Openstack-Request-Id"));
+  /* neutron-server's version document has none */
+  g_assert_null (soup_message_headers_get_one (neutron->headers, "X-Openstack-Request-Id"));
 }
 
 /* CRUD in every dialect */
@@ -399,6 +401,9 @@ make_site (Fixture     *fixture,
   add_body = g_strdup_printf ("{\"subnet_id\": \"%s\"}", *subnet_id);
   added = call (fixture, "PUT", region, add_path, add_body);
   g_assert_cmpuint (added->status, ==, 200);
+  /* Neutron's router interface info: tenant_id, no project_id */
+  g_assert_true (json_object_has_member (json_node_get_object (added->body), "tenant_id"));
+  g_assert_false (json_object_has_member (json_node_get_object (added->body), "project_id"));
 }
 
 static void

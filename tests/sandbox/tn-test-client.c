@@ -78,20 +78,38 @@ tn_test_request (const char *method,
   return response;
 }
 
-char *
-tn_test_sign_in (TnSandbox *sandbox)
+static char *
+sign_in (TnSandbox  *sandbox,
+         const char *user,
+         const char *password,
+         const char *project)
 {
   g_autofree char *url = g_strdup_printf ("%s/auth/tokens", tn_sandbox_get_identity_url (sandbox));
   g_autoptr(TnTestResponse) response = NULL;
-  const char *body =
+  g_autofree char *body = g_strdup_printf (
     "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": "
-    "{\"name\": \"" TN_SANDBOX_USER "\", \"domain\": {\"name\": \"" TN_SANDBOX_USER_DOMAIN "\"}, "
-    "\"password\": \"" TN_SANDBOX_PASSWORD "\"}}}, \"scope\": {\"project\": "
-    "{\"name\": \"" TN_SANDBOX_PROJECT "\", \"domain\": {\"name\": \"" TN_SANDBOX_PROJECT_DOMAIN "\"}}}}}";
+    "{\"name\": \"%s\", \"domain\": {\"name\": \"" TN_SANDBOX_USER_DOMAIN "\"}, "
+    "\"password\": \"%s\"}}}, \"scope\": {\"project\": "
+    "{\"name\": \"%s\", \"domain\": {\"name\": \"" TN_SANDBOX_PROJECT_DOMAIN "\"}}}}}",
+    user, password, project);
 
   response = tn_test_request ("POST", url, NULL, body);
   g_assert_cmpuint (response->status, ==, 201);
   return g_strdup (soup_message_headers_get_one (response->headers, "X-Subject-Token"));
+}
+
+/* A token of the demo project's user, a plain member. */
+char *
+tn_test_sign_in (TnSandbox *sandbox)
+{
+  return sign_in (sandbox, TN_SANDBOX_USER, TN_SANDBOX_PASSWORD, TN_SANDBOX_PROJECT);
+}
+
+/* A token of the cloud's administrator (project admin). */
+char *
+tn_test_sign_in_admin (TnSandbox *sandbox)
+{
+  return sign_in (sandbox, TN_SANDBOX_ADMIN_USER, TN_SANDBOX_ADMIN_PASSWORD, TN_SANDBOX_ADMIN_PROJECT);
 }
 
 /* The URL of @path on @region's network endpoint ("/v2.0/…") or, for a

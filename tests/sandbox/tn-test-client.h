@@ -33,6 +33,7 @@ TnTestResponse *tn_test_request         (const char     *method,
                                          const char     *token,
                                          const char     *body);
 char           *tn_test_sign_in         (TnSandbox      *sandbox);
+char           *tn_test_sign_in_admin   (TnSandbox      *sandbox);
 char           *tn_test_url             (TnSandbox      *sandbox,
                                          const char     *region,
                                          const char     *path);
