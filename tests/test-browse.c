@@ -283,6 +283,10 @@ check_details (const char *region)
   g_assert_cmpstr (tn_resource_get_id (ike), ==, tn_connection_get_ikepolicy_id (TN_CONNECTION (connection)));
   assert_row ("availability_zone", a);
   assert_row ("status", b);
+  /* 詳細, the server's text on the status: type B only (settled: none) */
+  assert_row ("status_description", b);
+  if (b)
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (detail_row ("status_description"))), ==, "—");
   assert_row ("ike_version", !b);
   assert_row ("phase1_negotiation_mode", TRUE);
   assert_row ("lifetime.value", TRUE);
@@ -525,6 +529,9 @@ check_create_and_delete (const char *region)
   if (!tn_resource_is_settled (created))
     {
       open_detail (created);
+      if (is_type_b (region))
+        g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (detail_row ("status_description"))), ==,
+                         "Creating the policy");
       g_assert_false (gtk_widget_get_sensitive (detail_row ("edit")));
       g_assert_false (gtk_widget_get_sensitive (detail_row ("delete")));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));

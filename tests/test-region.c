@@ -180,6 +180,11 @@ test_region_policy_status (void)
   assert_access ("jp-west-3", IPSEC, "status", TN_FIELD_READ_ONLY);
   assert_access ("RegionOne", IKE, "status", TN_FIELD_ABSENT);
   assert_access ("jp-east-1", IPSEC, "status", TN_FIELD_ABSENT);
+  /* 詳細: the server's text about the status, shown, never sent */
+  assert_access ("jp-east-3", IKE, "status_description", TN_FIELD_READ_ONLY);
+  assert_access ("jp-west-3", IPSEC, "status_description", TN_FIELD_READ_ONLY);
+  assert_access ("RegionOne", IKE, "status_description", TN_FIELD_ABSENT);
+  assert_access ("jp-east-2", IPSEC, "status_description", TN_FIELD_ABSENT);
 }
 
 static void
@@ -322,10 +327,10 @@ static const struct {
 } present[] = {
   { IKE, "name description auth_algorithm encryption_algorithm phase1_negotiation_mode lifetime.units lifetime.value ike_version pfs",
          "name description availability_zone auth_algorithm encryption_algorithm phase1_negotiation_mode lifetime.units lifetime.value ike_version pfs",
-         "name description status auth_algorithm encryption_algorithm phase1_negotiation_mode lifetime.units lifetime.value pfs" },
+         "name description status status_description auth_algorithm encryption_algorithm phase1_negotiation_mode lifetime.units lifetime.value pfs" },
   { IPSEC, "name description transform_protocol auth_algorithm encapsulation_mode encryption_algorithm lifetime.units lifetime.value pfs",
            "name description availability_zone transform_protocol auth_algorithm encapsulation_mode encryption_algorithm lifetime.units lifetime.value pfs",
-           "name description status initiator transform_protocol auth_algorithm encapsulation_mode encryption_algorithm lifetime.units lifetime.value pfs" },
+           "name description status status_description initiator transform_protocol auth_algorithm encapsulation_mode encryption_algorithm lifetime.units lifetime.value pfs" },
   { SVC, "name description admin_state_up router_id subnet_id status external_v4_ip external_v6_ip",
          "name description availability_zone admin_state_up router_id subnet_id status external_v4_ip external_v6_ip",
          "name description admin_state_up router_id subnet_id status external_v4_ip external_v6_ip" },

@@ -22,6 +22,7 @@ enum {
   PROP_IKE_VERSION,
   PROP_PFS,
   PROP_AVAILABILITY_ZONE,
+  PROP_STATUS_DESCRIPTION,
   N_PROPS
 };
 
@@ -47,6 +48,7 @@ static const TnResourceField fields[] = {
   { "ike_version", "ike-version" },
   { "pfs", "pfs" },
   { "availability_zone", "availability-zone" },
+  { "status_description", "status-description" },
 };
 
 TN_RESOURCE_DEFINE_STORAGE (TnIkePolicy, tn_ike_policy)
@@ -82,6 +84,9 @@ tn_ike_policy_class_init (TnIkePolicyClass *klass)
   /* the availability zone (FJcloud type A) */
   properties[PROP_AVAILABILITY_ZONE] =
     g_param_spec_string ("availability-zone", NULL, NULL, NULL, TN_PROP_FLAGS);
+  /* the server's text about the status (詳細; FJcloud type B, read-only) */
+  properties[PROP_STATUS_DESCRIPTION] =
+    g_param_spec_string ("status-description", NULL, NULL, NULL, TN_PROP_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -108,3 +113,4 @@ TN_RESOURCE_DEFINE_INT (TnIkePolicy, tn_ike_policy, TN_TYPE_IKE_POLICY, lifetime
 TN_RESOURCE_DEFINE_STRING (TnIkePolicy, tn_ike_policy, TN_TYPE_IKE_POLICY, ike_version, PROP_IKE_VERSION)
 TN_RESOURCE_DEFINE_STRING (TnIkePolicy, tn_ike_policy, TN_TYPE_IKE_POLICY, pfs, PROP_PFS)
 TN_RESOURCE_DEFINE_STRING (TnIkePolicy, tn_ike_policy, TN_TYPE_IKE_POLICY, availability_zone, PROP_AVAILABILITY_ZONE)
+TN_RESOURCE_DEFINE_STRING (TnIkePolicy, tn_ike_policy, TN_TYPE_IKE_POLICY, status_description, PROP_STATUS_DESCRIPTION)

@@ -41,5 +41,8 @@ void        tn_ike_policy_set_pfs                     (TnIkePolicy *self,
 const char *tn_ike_policy_get_availability_zone       (TnIkePolicy *self);
 void        tn_ike_policy_set_availability_zone       (TnIkePolicy *self,
                                                        const char  *value);
+const char *tn_ike_policy_get_status_description      (TnIkePolicy *self);
+void        tn_ike_policy_set_status_description      (TnIkePolicy *self,
+                                                       const char  *value);
 
 G_END_DECLS

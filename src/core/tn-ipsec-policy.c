@@ -23,6 +23,7 @@ enum {
   PROP_PFS,
   PROP_AVAILABILITY_ZONE,
   PROP_INITIATOR,
+  PROP_STATUS_DESCRIPTION,
   N_PROPS
 };
 
@@ -49,6 +50,7 @@ static const TnResourceField fields[] = {
   { "pfs", "pfs" },
   { "availability_zone", "availability-zone" },
   { "initiator", "initiator" },
+  { "status_description", "status-description" },
 };
 
 TN_RESOURCE_DEFINE_STORAGE (TnIpsecPolicy, tn_ipsec_policy)
@@ -84,6 +86,9 @@ tn_ipsec_policy_class_init (TnIpsecPolicyClass *klass)
   /* the availability zone (FJcloud type A) */
   properties[PROP_AVAILABILITY_ZONE] =
     g_param_spec_string ("availability-zone", NULL, NULL, NULL, TN_PROP_FLAGS);
+  /* the server's text about the status (詳細; FJcloud type B, read-only) */
+  properties[PROP_STATUS_DESCRIPTION] =
+    g_param_spec_string ("status-description", NULL, NULL, NULL, TN_PROP_FLAGS);
   /* bi-directional or response-only (FJcloud type B) */
   properties[PROP_INITIATOR] =
     g_param_spec_string ("initiator", NULL, NULL, NULL, TN_PROP_FLAGS);
@@ -113,4 +118,5 @@ TN_RESOURCE_DEFINE_STRING (TnIpsecPolicy, tn_ipsec_policy, TN_TYPE_IPSEC_POLICY,
 TN_RESOURCE_DEFINE_INT (TnIpsecPolicy, tn_ipsec_policy, TN_TYPE_IPSEC_POLICY, lifetime_value, PROP_LIFETIME_VALUE)
 TN_RESOURCE_DEFINE_STRING (TnIpsecPolicy, tn_ipsec_policy, TN_TYPE_IPSEC_POLICY, pfs, PROP_PFS)
 TN_RESOURCE_DEFINE_STRING (TnIpsecPolicy, tn_ipsec_policy, TN_TYPE_IPSEC_POLICY, availability_zone, PROP_AVAILABILITY_ZONE)
+TN_RESOURCE_DEFINE_STRING (TnIpsecPolicy, tn_ipsec_policy, TN_TYPE_IPSEC_POLICY, status_description, PROP_STATUS_DESCRIPTION)
 TN_RESOURCE_DEFINE_STRING (TnIpsecPolicy, tn_ipsec_policy, TN_TYPE_IPSEC_POLICY, initiator, PROP_INITIATOR)

@@ -41,6 +41,9 @@ void        tn_ipsec_policy_set_pfs                  (TnIpsecPolicy *self,
 const char *tn_ipsec_policy_get_availability_zone    (TnIpsecPolicy *self);
 void        tn_ipsec_policy_set_availability_zone    (TnIpsecPolicy *self,
                                                       const char    *value);
+const char *tn_ipsec_policy_get_status_description   (TnIpsecPolicy *self);
+void        tn_ipsec_policy_set_status_description   (TnIpsecPolicy *self,
+                                                      const char    *value);
 const char *tn_ipsec_policy_get_initiator            (TnIpsecPolicy *self);
 void        tn_ipsec_policy_set_initiator            (TnIpsecPolicy *self,
                                                       const char    *value);

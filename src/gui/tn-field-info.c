@@ -34,6 +34,7 @@ static const TnFieldInfo fields[] = {
   { IKE, "description", "description", N_("Description"), NULL, GENERAL, TRUE, NONE },
   { IKE, "availability_zone", "availability-zone", N_("Availability Zone"), N_("AZ"), GENERAL, TRUE, NONE },
   { IKE, "status", "status", N_("Status"), NULL, GENERAL, TRUE, NONE },
+  { IKE, "status_description", "status-description", N_("Details"), NULL, GENERAL, FALSE, NONE },
   { IKE, "phase1_negotiation_mode", "phase1-negotiation-mode", N_("IKE Negotiation Mode"), NULL, ALGORITHMS, FALSE, NONE },
   { IKE, "auth_algorithm", "auth-algorithm", N_("Authentication Algorithm"), NULL, ALGORITHMS, TRUE, NONE },
   { IKE, "encryption_algorithm", "encryption-algorithm", N_("Encryption Algorithm"), NULL, ALGORITHMS, TRUE, NONE },
@@ -46,6 +47,7 @@ static const TnFieldInfo fields[] = {
   { IPSEC, "description", "description", N_("Description"), NULL, GENERAL, TRUE, NONE },
   { IPSEC, "availability_zone", "availability-zone", N_("Availability Zone"), N_("AZ"), GENERAL, TRUE, NONE },
   { IPSEC, "status", "status", N_("Status"), NULL, GENERAL, TRUE, NONE },
+  { IPSEC, "status_description", "status-description", N_("Details"), NULL, GENERAL, FALSE, NONE },
   { IPSEC, "initiator", "initiator", N_("Initiator"), NULL, GENERAL, TRUE, NONE },
   { IPSEC, "transform_protocol", "transform-protocol", N_("Transform Protocol"), NULL, ALGORITHMS, FALSE, NONE },
   { IPSEC, "auth_algorithm", "auth-algorithm", N_("Authentication Algorithm"), NULL, ALGORITHMS, TRUE, NONE },
@@ -100,6 +102,11 @@ static const struct {
   { "initiator", "response-only", "initiator", NC_("initiator", "Response Only") },
   { "admin_state_up", "true", "admin state", NC_("admin state", "Up") },
   { "admin_state_up", "false", "admin state", NC_("admin state", "Down") },
+  { "dpd.action", "hold", "dpd action", NC_("dpd action", "Hold") },
+  { "dpd.action", "clear", "dpd action", NC_("dpd action", "Clear") },
+  { "dpd.action", "restart", "dpd action", NC_("dpd action", "Restart") },
+  { "dpd.action", "disabled", "dpd action", NC_("dpd action", "Disabled") },
+  { "dpd.action", "restart-by-peer", "dpd action", NC_("dpd action", "Restart by Peer") },
 };
 
 /**

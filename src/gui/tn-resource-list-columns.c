@@ -95,6 +95,27 @@ column_width (const TnFieldInfo *info)
   return 12;
 }
 
+/* The name column sorts first and on every load: compared straight from
+ * the items, without a GValue or a closure per comparison (GTK 4.8's
+ * column view sorter compares pairs, it has no keys). */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const char *x = tn_resource_get_name ((TnResource *) a);
+  const char *y = tn_resource_get_name ((TnResource *) b);
+  int result = g_strcmp0 (x, y);
+
+  /* Names are mostly ASCII and differ early: bytes decide when they can. */
+  if (result != 0 && x != NULL && y != NULL && (!g_str_is_ascii (x) || !g_str_is_ascii (y)))
+    result = g_utf8_collate (x, y);
+  else if (result != 0 && x != NULL && y != NULL)
+    result = g_ascii_strcasecmp (x, y) ? g_ascii_strcasecmp (x, y) : result;
+
+  return (result > 0) - (result < 0);
+}
+
 static gboolean
 is_status (ColumnData *data)
 {
@@ -278,9 +299,14 @@ _tn_resource_list_build_columns (TnResourceList        *self,
       if (g_str_equal (fields[i].field, "name") || g_str_equal (fields[i].field, "description"))
         gtk_column_view_column_set_expand (column, TRUE);
 
-      expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                G_CALLBACK (sort_key), data, NULL);
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_string_sorter_new (expression)));
+      if (g_str_equal (fields[i].field, "name"))
+        gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_names, NULL, NULL)));
+      else
+        {
+          expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                    G_CALLBACK (sort_key), data, NULL);
+          gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_string_sorter_new (expression)));
+        }
 
       gtk_column_view_append_column (column_view, column);
       if (g_str_equal (fields[i].field, "name"))

@@ -16,12 +16,24 @@
 #include "tn-resource-list-private.h"
 
 /*
- * store → filter (search) → sort (the column view's sorter) → selection.
- * The store updates in place, so selection and scroll position survive a
- * refresh; filter and sort work incrementally, so 10,000 rows never stall
- * a frame. Columns come from the region table: a field the region does
- * not have has no column.
+ * store → filter (search) → sort (the column view's sorter) → reveal →
+ * selection. The store updates in place, so selection and scroll position
+ * survive a refresh; filter works incrementally. Columns come from the
+ * region table: a field the region does not have has no column.
+ *
+ * The reveal (a GtkSliceListModel) is GTK 4.8's list view being careful:
+ * it creates row widgets for up to 200 rows after the first one shown,
+ * whether they fit the window or not, at once, when the model grows.
+ * With ten cells a row, that is more than 100 ms of one main loop
+ * iteration. So when rows first arrive the reveal lets them into the
+ * view a few at a time, each step within REVEAL_BUDGET_USEC, until the
+ * view has all the widgets it will ever make; then it lets everything
+ * through at once (rows further down have no widgets until scrolled to).
  */
+
+#define REVEAL_BUDGET_USEC 5000
+#define REVEAL_ROWS        4     /* per sub-step */
+#define REVEAL_ALL         240   /* more rows than the view makes widgets for */
 
 struct _TnResourceList
 {
@@ -34,6 +46,8 @@ struct _TnResourceList
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
+  GtkSliceListModel  *reveal_model;
+  guint               reveal_source;
   GtkSingleSelection *selection;
   TnResource         *watched;      /* the selected item, for its status */
   TnResource         *wanted;       /* what the user selected, kept across searches and refreshes */
@@ -89,6 +103,51 @@ static TnResourceStore *
 get_store (TnResourceList *self)
 {
   return self->stores ? tn_store_set_get_store (self->stores, self->kind) : NULL;
+}
+
+static gboolean
+on_reveal_step_cb (gpointer user_data)
+{
+  TnResourceList *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + REVEAL_BUDGET_USEC;
+  guint size = gtk_slice_list_model_get_size (self->reveal_model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  do
+    {
+      size += REVEAL_ROWS;
+      if (size >= MIN (n, REVEAL_ALL))
+        {
+          self->reveal_source = 0;
+          gtk_slice_list_model_set_size (self->reveal_model, G_MAXUINT);
+          return G_SOURCE_REMOVE;
+        }
+      gtk_slice_list_model_set_size (self->reveal_model, size);
+    }
+  while (g_get_monotonic_time () < deadline);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* An empty view keeps the reveal closed, and rows that come into it are
+ * shown a few at a time. (Connected after the reveal's own handler: a
+ * closed reveal has let nothing through.) */
+static void
+on_sort_model_changed_cb (TnResourceList *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  if (n == 0)
+    {
+      g_clear_handle_id (&self->reveal_source, g_source_remove);
+      gtk_slice_list_model_set_size (self->reveal_model, 0);
+    }
+  else if (gtk_slice_list_model_get_size (self->reveal_model) == 0 && self->reveal_source == 0)
+    {
+      self->reveal_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reveal_step_cb, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->reveal_source),
+                                "[tunnels] list reveal");
+    }
 }
 
 static void
@@ -455,9 +514,11 @@ tn_resource_list_dispose (GObject *object)
   g_clear_object (&self->watched);
   g_clear_object (&self->wanted);
   g_clear_pointer ((GtkWidget **) &self->context_menu, gtk_widget_unparent);
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
   gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_RESOURCE_LIST);
   g_clear_object (&self->selection);
+  g_clear_object (&self->reveal_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -635,7 +696,10 @@ tn_resource_list_init (TnResourceList *self)
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->reveal_model = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), 0, 0);
+  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (on_sort_model_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reveal_model)));
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_model_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -832,7 +896,8 @@ tn_resource_list_set_search (TnResourceList *self,
 /**
  * tn_resource_list_is_busy:
  *
- * Returns: whether searching or sorting still runs (incrementally)
+ * Returns: whether searching, sorting or showing new rows still runs
+ *   (incrementally)
  */
 gboolean
 tn_resource_list_is_busy (TnResourceList *self)
@@ -840,5 +905,5 @@ tn_resource_list_is_busy (TnResourceList *self)
   g_return_val_if_fail (TN_IS_RESOURCE_LIST (self), FALSE);
 
   return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
-         gtk_sort_list_model_get_pending (self->sort_model) > 0;
+         gtk_sort_list_model_get_pending (self->sort_model) > 0 || self->reveal_source != 0;
 }

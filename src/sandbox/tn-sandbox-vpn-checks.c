@@ -588,6 +588,30 @@ _tn_vpn_remove (TnSandbox       *self,
   _tn_sandbox_changed (self);
 }
 
+/**
+ * _tn_vpn_set_policy_status:
+ * @status: BUILD, ACTIVE, DELETING or CREATE_ERROR
+ * @description: (nullable): what the gateway is doing, for BUILD and DELETING
+ *
+ * Sets the status of a type B policy and `status_description`, the text the
+ * portal shows as 詳細 (our name for an attribute the NFV API does not
+ * document): @description while in flux, "" once ACTIVE, and a sentence
+ * about the failure for CREATE_ERROR.
+ */
+void
+_tn_vpn_set_policy_status (JsonObject *object,
+                           const char *status,
+                           const char *description)
+{
+  if (g_str_equal (status, "ACTIVE"))
+    description = "";
+  else if (g_str_equal (status, "CREATE_ERROR"))
+    description = "The policy could not be created on the VPN gateway. Delete it and create it again.";
+
+  json_object_set_string_member (object, "status", status);
+  json_object_set_string_member (object, "status_description", description ? description : "");
+}
+
 void
 _tn_sandbox_vpn_settle (TnSandbox       *self,
                         TnSandboxRegion *region,
@@ -621,7 +645,7 @@ _tn_sandbox_vpn_settle (TnSandbox       *self,
       refresh_partners (self, _tn_sandbox_get_string (object, "external_v4_ip"));
       break;
     default:
-      json_object_set_string_member (object, "status", "ACTIVE");
+      _tn_vpn_set_policy_status (object, "ACTIVE", NULL);
       break;
     }
 
@@ -709,7 +733,7 @@ _tn_sandbox_vpn_settle_all (TnSandbox *self)
                                                json_object_get_boolean_member_with_default (object, "admin_state_up", TRUE)
                                                ? "ACTIVE" : "DOWN");
               else if (status != NULL && kind->profile_kind != TN_RESOURCE_CONNECTION)
-                json_object_set_string_member (object, "status", "ACTIVE");
+                _tn_vpn_set_policy_status (object, "ACTIVE", NULL);
             }
           for (guint j = 0; j < going->len; j++)
             {

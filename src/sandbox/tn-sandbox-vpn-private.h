@@ -80,5 +80,8 @@ void             _tn_vpn_remove          (TnSandbox        *self,
                                           TnSandboxRegion  *region,
                                           const TnVpnKind  *kind,
                                           const char       *id);
+void             _tn_vpn_set_policy_status (JsonObject     *object,
+                                            const char     *status,
+                                            const char     *description);
 
 G_END_DECLS

@@ -65,6 +65,7 @@ static const TnVpnAttr ike_attrs[] = {
   { { "pfs", TN_ATTR_VALUES, PP, "\"group5\"", pfs_groups }, D_ALL },
   { { "availability_zone", TN_ATTR_VALUES, P, NULL, NULL }, D_A },
   { { "status", TN_ATTR_STRING, 0 }, D_B },
+  { { "status_description", TN_ATTR_STRING, 0 }, D_B },
   { { "project_id", TN_ATTR_STRING, P, NULL, NULL, 0, 255 }, D_ALL },
 };
 
@@ -82,6 +83,7 @@ static const TnVpnAttr ipsec_attrs[] = {
   { { "initiator", TN_ATTR_VALUES, PP, "\"bi-directional\"", initiators }, D_B },
   { { "availability_zone", TN_ATTR_VALUES, P, NULL, NULL }, D_A },
   { { "status", TN_ATTR_STRING, 0 }, D_B },
+  { { "status_description", TN_ATTR_STRING, 0 }, D_B },
   { { "project_id", TN_ATTR_STRING, P, NULL, NULL, 0, 255 }, D_ALL },
 };
 
@@ -304,7 +306,10 @@ fill_defaults (TnSandbox       *self,
       gboolean policy = kind->profile_kind == TN_RESOURCE_IKE_POLICY
                         || kind->profile_kind == TN_RESOURCE_IPSEC_POLICY;
 
-      json_object_set_string_member (body, "status", policy ? "BUILD" : "PENDING_CREATE");
+      if (policy)
+        _tn_vpn_set_policy_status (body, "BUILD", "Creating the policy");
+      else
+        json_object_set_string_member (body, "status", "PENDING_CREATE");
     }
 }
 
@@ -445,7 +450,10 @@ handle_update (TnSandbox             *self,
       gboolean policy = kind->profile_kind == TN_RESOURCE_IKE_POLICY
                         || kind->profile_kind == TN_RESOURCE_IPSEC_POLICY;
 
-      json_object_set_string_member (merged, "status", policy ? "BUILD" : "PENDING_UPDATE");
+      if (policy)
+        _tn_vpn_set_policy_status (merged, "BUILD", "Updating the policy");
+      else
+        json_object_set_string_member (merged, "status", "PENDING_UPDATE");
       _tn_sandbox_schedule_settle (self, region, kind->collection, id);
     }
 
@@ -487,7 +495,10 @@ handle_delete (TnSandbox             *self,
       gboolean policy = kind->profile_kind == TN_RESOURCE_IKE_POLICY
                         || kind->profile_kind == TN_RESOURCE_IPSEC_POLICY;
 
-      json_object_set_string_member (object, "status", policy ? "DELETING" : "PENDING_DELETE");
+      if (policy)
+        _tn_vpn_set_policy_status (object, "DELETING", "Deleting the policy");
+      else
+        json_object_set_string_member (object, "status", "PENDING_DELETE");
       _tn_sandbox_schedule_settle (self, region, kind->collection, id);
       _tn_sandbox_changed (self);
       _tn_sandbox_respond_json (msg, SOUP_STATUS_ACCEPTED, NULL);

@@ -108,6 +108,35 @@ on_probe_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* BENCH_TRACE=1: how long each frame clock phase took, when long: each
+ * phase ends when the handlers of its signal have run. */
+static gint64 phase_end;
+
+static void
+on_phase_ended_cb (GdkFrameClock *clock,
+                   const char    *phase)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (phase != NULL && now - phase_end > 4000)
+    g_message ("%s %.1f ms", phase, (now - phase_end) / 1000.0);
+  phase_end = now;
+}
+
+static void
+trace_frames (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  const char *phases[] = { "before-paint", "update", "layout", "paint", "after-paint" };
+
+  if (g_getenv ("BENCH_TRACE") == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+    g_signal_connect_data (clock, phases[i], G_CALLBACK (on_phase_ended_cb), i > 0 ? (gpointer) phases[i] : NULL,
+                           NULL, G_CONNECT_AFTER);
+}
+
 static guint
 probe_start (void)
 {
@@ -385,6 +414,17 @@ wait_painted (GtkWidget *window)
   g_signal_handler_disconnect (clock, id);
 }
 
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+
+  return n;
+}
+
 static void
 measure (const char *program,
          guint       n,
@@ -401,6 +441,7 @@ measure (const char *program,
   sandbox_start (&sandbox, program, n);
   app_init (&app);
   wait_painted (app.window);
+  trace_frames (app.window);
 
   /* The raw fetch, once to warm the sandbox up, once measured. */
   token = sign_in_raw (soup, sandbox.identity_url);
@@ -419,10 +460,19 @@ measure (const char *program,
   g_source_remove (probe);
 
   figures->rows = g_list_model_get_n_items (tn_resource_list_get_model (app.list));
+  if (g_getenv ("BENCH_TRACE"))
+    g_message ("%u widgets in the list", count_widgets (GTK_WIDGET (app.list)));
   figures->rss_kb = peak_rss_kb ();
 
   app_clear (&app);
   sandbox_stop (&sandbox);
+}
+
+static void
+trace_step (const char *what)
+{
+  if (g_getenv ("BENCH_TRACE"))
+    g_message ("%.1f ms: %s", (g_get_monotonic_time () - started_at) / 1000.0, what);
 }
 
 /* A fresh process: main() to the first frame of a bare window, or of the
@@ -451,6 +501,7 @@ on_first_frame_cb (GdkFrameClock *clock,
     return;
 
   first->shown = TRUE;
+  trace_step ("first frame");
   g_print ("first-frame-ms %.1f\n", (g_get_monotonic_time () - started_at) / 1000.0);
 }
 
@@ -464,6 +515,7 @@ run_first_frame (const char *what,
 
   gtk_init ();
   adw_init ();
+  trace_step ("gtk_init and adw_init");
 
   if (g_str_equal (what, "bare"))
     {
@@ -478,11 +530,14 @@ run_first_frame (const char *what,
       first.app = &app;
       app_init (&app);
       window = app.window;
+      trace_step ("window");
       session = signed_in_session (&app, identity_url);
+      trace_step ("signed in");
       tn_session_manager_use_session (app.sessions, session);
     }
 
   gtk_widget_realize (window);
+  trace_frames (window);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_frame_cb), &first);
   g_assert_true (wait_until (first_frame_shown, &first.shown, 60000));
 
@@ -546,8 +601,10 @@ main (int   argc,
   const guint sizes[] = { 1000, 10000 };
   Figures figures[G_N_ELEMENTS (sizes)] = { { 0 } };
   Sandbox sandbox = { NULL };
-  double bare_ms = 1, list_ms = 1, per_row[G_N_ELEMENTS (sizes)];
+  double bare_ms = 1, list_ms = 1, per_row[G_N_ELEMENTS (sizes)] = { 0 };
   gboolean load_met = TRUE, stall_met = TRUE;
+  /* BENCH_ONLY=load or =first-frame: one half, for profiling. */
+  const char *only = g_getenv ("BENCH_ONLY");
 
   started_at = g_get_monotonic_time ();
 
@@ -568,7 +625,7 @@ main (int   argc,
   printf ("%11s %8s %12s %10s %7s %13s %13s\n", "connections", "rows", "raw fetch", "load", "ratio",
           "longest stall", "peak RSS");
 
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (sizes) && g_strcmp0 (only, "first-frame") != 0; i++)
     {
       measure (argv[1], sizes[i], &figures[i]);
       per_row[i] = figures[i].load_ms / sizes[i];
@@ -579,6 +636,9 @@ main (int   argc,
               figures[i].stall_ms, figures[i].rss_kb);
       fflush (stdout);
     }
+
+  if (g_strcmp0 (only, "load") == 0)
+    return 0;
 
   sandbox_start (&sandbox, argv[1], 1000);
   bare_ms = median_first_frame (argv[0], "bare", NULL);
