@@ -13,6 +13,106 @@
 #include "tn-secrets.h"
 #include "tn-test-gui.h"
 
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/><arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static GPtrArray *notifications;  /* "summary\nbody" */
+static gboolean name_owned;
+
+static void
+on_method_call_cb (GDBusConnection       *connection,
+                   const char            *sender,
+                   const char            *path,
+                   const char            *interface,
+                   const char            *method,
+                   GVariant              *parameters,
+                   GDBusMethodInvocation *invocation,
+                   gpointer               user_data)
+{
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *summary, *body;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_variant_get_child (parameters, 4, "&s", &body);
+      g_ptr_array_add (notifications, g_strdup_printf ("%s\n%s", summary, body));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notifications->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    {
+      const char *caps[] = { "body", "actions", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method, "GetServerInformation"))
+    {
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test-double", "Tunnels", "1", "1.2"));
+    }
+  else
+    {
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+}
+
+static void
+on_name_acquired_cb (GDBusConnection *connection,
+                     const char      *name,
+                     gpointer         user_data)
+{
+  name_owned = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The desktop's notification daemon cannot run here: this test double owns
+ * org.freedesktop.Notifications on the private session bus, on a
+ * connection of its own like a real daemon, and records what GLib's
+ * GNotification sends it. */
+static GDBusConnection *
+start_notification_daemon (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_method_call_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *connection;
+
+  /* A connection of its own: a peer on the bus like a real daemon. */
+  connection = g_dbus_connection_new_for_address_sync (address,
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_bus_own_name_on_connection (connection, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                on_name_acquired_cb, NULL, NULL, NULL);
+  g_assert_true (tn_test_wait_until (is_true, &name_owned, 5000));
+
+  return connection;
+}
+
 /**
  * tn_test_gui_init:
  *
@@ -45,6 +145,11 @@ tn_test_gui_init (int    *argc,
                                                 GTK_STYLE_PROVIDER (provider),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
+
+  /* Like a desktop session: notifications have somewhere to go. */
+  notifications = g_ptr_array_new_with_free_func (g_free);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL)
+    g_object_unref (start_notification_daemon ());
 
   /* Settle at once (no transitions), and look like a GNOME session. */
   g_object_set (gtk_settings_get_default (),
@@ -383,4 +488,16 @@ tn_test_store_psk (const char *account_id,
   g_assert_true (tn_test_wait_for_result (&result, 10000));
   g_assert_true (tn_secrets_store_finish (result, &error));
   g_assert_no_error (error);
+}
+
+/**
+ * tn_test_get_notifications:
+ *
+ * Returns: (transfer none) (element-type utf8): the notifications the
+ *   test double of the notification daemon received, as "summary\nbody"
+ */
+GPtrArray *
+tn_test_get_notifications (void)
+{
+  return notifications;
 }

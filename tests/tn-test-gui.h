@@ -40,6 +40,7 @@ TnWindow   *tn_test_open_window         (TnApplication  **app);
 TnAccount  *tn_test_sign_in_sandbox     (TnApplication   *app,
                                          TnSandbox       *sandbox,
                                          const char      *region);
+GPtrArray  *tn_test_get_notifications   (void);
 void        tn_test_store_psk           (const char      *account_id,
                                          TnResource      *connection,
                                          const char      *psk);
