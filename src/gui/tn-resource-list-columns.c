@@ -101,17 +101,7 @@ compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  const char *x = tn_resource_get_name ((TnResource *) a);
-  const char *y = tn_resource_get_name ((TnResource *) b);
-  int result = g_strcmp0 (x, y);
-
-  /* Names are mostly ASCII and differ early: bytes decide when they can. */
-  if (result != 0 && x != NULL && y != NULL && (!g_str_is_ascii (x) || !g_str_is_ascii (y)))
-    result = g_utf8_collate (x, y);
-  else if (result != 0 && x != NULL && y != NULL)
-    result = g_ascii_strcasecmp (x, y) ? g_ascii_strcasecmp (x, y) : result;
-
-  return (result > 0) - (result < 0);
+  return tn_resource_compare_names ((TnResource *) a, (TnResource *) b);
 }
 
 static gboolean
