@@ -14,7 +14,7 @@ libjson-glib-dev libsecret-1-dev libglib-testing-0-dev glib-networking
 desktop-file-utils appstream gnome-keyring dbus-daemon dbus-x11 locales"
 
 TEST="xvfb xauth fonts-noto-cjk fonts-cantarell adwaita-icon-theme
-python3-pyatspi at-spi2-core
+python3-pyatspi at-spi2-core imagemagick x11-apps xdotool
 flatpak-builder jq python3-openstackclient python3-neutronclient
 strongswan-starter strongswan-swanctl charon-systemd libcharon-extra-plugins
 libstrongswan-standard-plugins python3-neutron-vpnaas iproute2 iputils-ping"

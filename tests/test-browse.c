@@ -90,28 +90,7 @@ stores_ready (gpointer data)
 static void
 sign_in (const char *region)
 {
-  g_autoptr(TnAccount) account = tn_account_new (tn_sandbox_get_identity_url (sandbox), region);
-  TnAccountManager *accounts = tn_session_manager_get_accounts (tn_application_get_sessions (app));
-  g_autoptr(TnSession) session = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  TnAccount *added;
-
-  tn_account_set_name (account, region);
-  tn_account_set_user_name (account, TN_SANDBOX_USER);
-  tn_account_set_user_domain (account, TN_SANDBOX_USER_DOMAIN);
-  tn_account_set_project_name (account, TN_SANDBOX_PROJECT);
-  tn_account_set_project_domain (account, TN_SANDBOX_PROJECT_DOMAIN);
-  added = tn_account_manager_add (accounts, account);
-
-  session = tn_session_new (added, TN_SANDBOX_PASSWORD, &error);
-  g_assert_no_error (error);
-  tn_session_set_poll_interval (session, 20, 100);
-  tn_session_sign_in_async (session, NULL, tn_test_store_result_cb, &result);
-  g_assert_true (tn_test_wait_for_result (&result, 10000));
-  g_assert_true (tn_session_sign_in_finish (session, result, &error));
-
-  tn_session_manager_use_session (tn_application_get_sessions (app), session);
+  tn_test_sign_in_sandbox (app, sandbox, region);
   g_assert_true (tn_test_wait_until (stores_ready, NULL, 20000));
 }
 
@@ -644,13 +623,7 @@ main (int   argc,
   g_assert_true (tn_sandbox_seed (sandbox, "demo", &error));
   g_assert_true (tn_sandbox_listen (sandbox, 0, &error));
 
-  app = tn_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = tn_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 680);
-  gtk_window_present (GTK_WINDOW (window));
-  tn_test_wait_frames (GTK_WIDGET (window), 2);
+  window = tn_test_open_window (&app);
 
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
     {

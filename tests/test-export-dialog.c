@@ -12,7 +12,6 @@
 #include <glib/gstdio.h>
 
 #include "tn-export-dialog.h"
-#include "tn-secrets.h"
 #include "tn-test-export.h"
 #include "tn-test-gui.h"
 
@@ -77,25 +76,6 @@ text_has (gpointer data)
   return text != NULL && (strstr (text, check->needle) != NULL) == check->present;
 }
 
-static void
-store_psk (TnTestExportCase *test_case,
-           const char       *psk)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  TnSecretKey key = {
-    .account_id = ACCOUNT,
-    .kind = TN_SECRET_PSK,
-    .region = tn_resource_get_region (TN_RESOURCE (test_case->connection)),
-    .resource_id = tn_resource_get_id (TN_RESOURCE (test_case->connection)),
-  };
-
-  tn_secrets_store_async (&key, "Tunnels test key", psk, NULL, tn_test_store_result_cb, &result);
-  g_assert_true (tn_test_wait_for_result (&result, 10000));
-  g_assert_true (tn_secrets_store_finish (result, &error));
-  g_assert_no_error (error);
-}
-
 static gboolean
 file_is_complete (gpointer data)
 {
@@ -142,7 +122,7 @@ test_export_dialog (void)
 
   /* the cloud's copy of the key must not be used while the keyring has one */
   tn_connection_set_psk (test_case->connection, "cloud-copy-throwaway-key");
-  store_psk (test_case, psk);
+  tn_test_store_psk (ACCOUNT, TN_RESOURCE (test_case->connection), psk);
   dialog = open_dialog (test_case);
   check.dialog = dialog;
 

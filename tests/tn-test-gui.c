@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "tn-secrets.h"
 #include "tn-test-gui.h"
 
 /**
@@ -295,4 +296,91 @@ tn_test_respond (AdwMessageDialog *dialog,
   adw_message_dialog_response (dialog, response);
   gtk_window_close (GTK_WINDOW (dialog));
   g_object_unref (dialog);
+}
+
+/**
+ * tn_test_open_window:
+ * @app: (out): the application, registered, not unique
+ *
+ * Opens the main window, 1100×680, and waits until it is drawn.
+ */
+TnWindow *
+tn_test_open_window (TnApplication **app)
+{
+  TnWindow *window;
+
+  *app = tn_application_new ();
+  g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, NULL));
+  window = tn_window_new (*app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 680);
+  gtk_window_present (GTK_WINDOW (window));
+  tn_test_wait_frames (GTK_WIDGET (window), 2);
+
+  return window;
+}
+
+/**
+ * tn_test_sign_in_sandbox:
+ *
+ * Adds an account named @region for the sandbox's demo user in @region,
+ * signs it in (polling fast) and makes it the window's. The lists load
+ * afterwards: wait for them.
+ *
+ * Returns: (transfer none): the account
+ */
+TnAccount *
+tn_test_sign_in_sandbox (TnApplication *app,
+                         TnSandbox     *sandbox,
+                         const char    *region)
+{
+  g_autoptr(TnAccount) account = tn_account_new (tn_sandbox_get_identity_url (sandbox), region);
+  TnAccountManager *accounts = tn_session_manager_get_accounts (tn_application_get_sessions (app));
+  g_autoptr(TnSession) session = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  TnAccount *added;
+
+  tn_account_set_name (account, region);
+  tn_account_set_user_name (account, TN_SANDBOX_USER);
+  tn_account_set_user_domain (account, TN_SANDBOX_USER_DOMAIN);
+  tn_account_set_project_name (account, TN_SANDBOX_PROJECT);
+  tn_account_set_project_domain (account, TN_SANDBOX_PROJECT_DOMAIN);
+  added = tn_account_manager_add (accounts, account);
+
+  session = tn_session_new (added, TN_SANDBOX_PASSWORD, &error);
+  g_assert_no_error (error);
+  tn_session_set_poll_interval (session, 20, 100);
+  tn_session_sign_in_async (session, NULL, tn_test_store_result_cb, &result);
+  g_assert_true (tn_test_wait_for_result (&result, 10000));
+  g_assert_true (tn_session_sign_in_finish (session, result, &error));
+
+  tn_session_manager_use_session (tn_application_get_sessions (app), session);
+  return added;
+}
+
+/**
+ * tn_test_store_psk:
+ *
+ * Stores @psk in the keyring as @connection's pre-shared key for
+ * @account_id, as the assistant does.
+ */
+void
+tn_test_store_psk (const char *account_id,
+                   TnResource *connection,
+                   const char *psk)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  TnSecretKey key = {
+    .account_id = account_id,
+    .kind = TN_SECRET_PSK,
+    .region = tn_resource_get_region (connection),
+    .resource_id = tn_resource_get_id (connection),
+  };
+
+  tn_secrets_store_async (&key, "Tunnels test key", psk, NULL, tn_test_store_result_cb, &result);
+  g_assert_true (tn_test_wait_for_result (&result, 10000));
+  g_assert_true (tn_secrets_store_finish (result, &error));
+  g_assert_no_error (error);
 }

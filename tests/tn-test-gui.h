@@ -9,6 +9,10 @@
 
 #include <adwaita.h>
 
+#include "tn-application.h"
+#include "tn-sandbox.h"
+#include "tn-window.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*TnTestCondition) (gpointer data);
@@ -32,5 +36,12 @@ void        tn_test_store_result_cb     (GObject         *object,
                                          gpointer         user_data);
 gboolean    tn_test_wait_for_result     (GAsyncResult   **result,
                                          guint            timeout_ms);
+TnWindow   *tn_test_open_window         (TnApplication  **app);
+TnAccount  *tn_test_sign_in_sandbox     (TnApplication   *app,
+                                         TnSandbox       *sandbox,
+                                         const char      *region);
+void        tn_test_store_psk           (const char      *account_id,
+                                         TnResource      *connection,
+                                         const char      *psk);
 
 G_END_DECLS

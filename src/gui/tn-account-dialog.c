@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-a11y.h"
 #include "tn-account-dialog.h"
 #include "tn-error.h"
 #include "tn-region.h"
@@ -286,7 +287,7 @@ finish (TnAccountDialog *self,
         gboolean         secret_saved)
 {
   g_signal_emit (self, signals[SIGNED_IN], 0, account, secret_saved);
-  gtk_window_destroy (GTK_WINDOW (self));
+  tn_a11y_destroy_window (GTK_WINDOW (self));
 }
 
 static void
@@ -607,6 +608,7 @@ tn_account_dialog_init (TnAccountDialog *self)
   const char * const *names = tn_region_profile_list_regions ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tn_a11y_track_window (GTK_WINDOW (self));
 
   for (guint i = 0; names[i] != NULL; i++)
     {

@@ -9,45 +9,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "tn-choices.h"
-
-/* Values that read better in words; algorithm names stay as they are. */
-static const struct {
-  const char *field;
-  const char *value;
-  const char *name;
-} display_names[] = {
-  { "initiator", "bi-directional", N_("Bi-directional") },
-  { "initiator", "response-only", N_("Response only") },
-  { "dpd.action", "hold", N_("Hold") },
-  { "dpd.action", "clear", N_("Clear") },
-  { "dpd.action", "restart", N_("Restart") },
-  { "dpd.action", "disabled", N_("Disabled") },
-  { "dpd.action", "restart-by-peer", N_("Restart by peer") },
-  { "phase1_negotiation_mode", "main", N_("Main") },
-  { "phase1_negotiation_mode", "aggressive", N_("Aggressive") },
-  { "encapsulation_mode", "tunnel", N_("Tunnel") },
-  { "encapsulation_mode", "transport", N_("Transport") },
-};
-
-/**
- * tn_choice_get_display_name:
- *
- * Returns: (transfer none): the translated name of @value of @field, or
- *   @value itself (algorithm names, versions)
- */
-const char *
-tn_choice_get_display_name (const char *field,
-                            const char *value)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (display_names); i++)
-    if (g_strcmp0 (display_names[i].field, field) == 0 && g_strcmp0 (display_names[i].value, value) == 0)
-      return _(display_names[i].name);
-
-  return value ? value : "";
-}
+#include "tn-field-info.h"
 
 /**
  * tn_choice_row_setup:
@@ -78,7 +41,7 @@ tn_choice_row_setup (AdwComboRow           *row,
 
   for (guint i = 0; allowed != NULL && allowed[i] != NULL; i++)
     {
-      gtk_string_list_append (labels, tn_choice_get_display_name (field, allowed[i]));
+      gtk_string_list_append (labels, tn_field_format_choice (field, allowed[i]));
       if (g_strcmp0 (allowed[i], value) == 0)
         selected = i;
     }
@@ -118,6 +81,6 @@ tn_choice_row_get_value (AdwComboRow *row)
 const char *
 tn_choice_row_get_label (AdwComboRow *row)
 {
-  return tn_choice_get_display_name (g_object_get_data (G_OBJECT (row), "tn-choice-field"),
+  return tn_field_format_choice (g_object_get_data (G_OBJECT (row), "tn-choice-field"),
                                      tn_choice_row_get_value (row));
 }

@@ -13,8 +13,6 @@
 
 G_BEGIN_DECLS
 
-const char *tn_choice_get_display_name (const char            *field,
-                                        const char            *value);
 void        tn_choice_row_setup        (AdwComboRow           *row,
                                         const TnRegionProfile *profile,
                                         TnResourceKind         kind,

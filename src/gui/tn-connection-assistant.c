@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-a11y.h"
 #include "tn-choices.h"
 #include "tn-clipboard.h"
 #include "tn-connection.h"
@@ -779,7 +780,7 @@ on_psk_stored_cb (GObject      *object,
     return;
 
   g_signal_emit (self, signals[CREATED], 0, connection, saved);
-  gtk_window_destroy (GTK_WINDOW (self));
+  tn_a11y_destroy_window (GTK_WINDOW (self));
 }
 
 static void
@@ -982,7 +983,7 @@ has_input (TnConnectionAssistant *self)
 static gboolean
 destroy_cb (gpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (data));
+  tn_a11y_destroy_window (GTK_WINDOW (data));
   return G_SOURCE_REMOVE;
 }
 
@@ -1020,7 +1021,7 @@ cancel_action (GtkWidget  *widget,
 
   if (!has_input (self) && self->created->len == 0)
     {
-      gtk_window_destroy (GTK_WINDOW (self));
+      tn_a11y_destroy_window (GTK_WINDOW (self));
       return;
     }
 
@@ -1199,6 +1200,7 @@ static void
 tn_connection_assistant_init (TnConnectionAssistant *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tn_a11y_track_window (GTK_WINDOW (self));
 
   self->cancellable = g_cancellable_new ();
   self->services = g_ptr_array_new_with_free_func (g_object_unref);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-a11y.h"
 #include "tn-export-dialog.h"
 #include "tn-secrets.h"
 #include "tn-wipe.h"
@@ -362,6 +363,7 @@ tn_export_dialog_init (TnExportDialog *self)
   g_autoptr(GtkStringList) targets = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tn_a11y_track_window (GTK_WINDOW (self));
   self->cancellable = g_cancellable_new ();
 
   for (guint i = 0; i < TN_N_EXPORT_TARGETS; i++)

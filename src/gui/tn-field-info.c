@@ -102,6 +102,11 @@ static const struct {
   { "initiator", "response-only", "initiator", NC_("initiator", "Response Only") },
   { "admin_state_up", "true", "admin state", NC_("admin state", "Up") },
   { "admin_state_up", "false", "admin state", NC_("admin state", "Down") },
+  { "dpd.action", "hold", "dpd action", NC_("dpd action", "Hold") },
+  { "dpd.action", "clear", "dpd action", NC_("dpd action", "Clear") },
+  { "dpd.action", "restart", "dpd action", NC_("dpd action", "Restart") },
+  { "dpd.action", "disabled", "dpd action", NC_("dpd action", "Disabled") },
+  { "dpd.action", "restart-by-peer", "dpd action", NC_("dpd action", "Restart by Peer") },
 };
 
 /**

@@ -283,11 +283,32 @@ add_users (TnResourceDetail *self)
     }
 }
 
+/* The name of the row or button that has the keyboard focus, if any. */
+static char *
+dup_focused_name (TnResourceDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GHashTableIter iter;
+  gpointer name, widget;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &name, &widget))
+    if (focus == widget || gtk_widget_is_ancestor (focus, widget))
+      return g_strdup (name);
+
+  return NULL;
+}
+
 static void
 rebuild (TnResourceDetail *self)
 {
   const TnRegionProfile *profile = tn_store_set_get_profile (self->stores);
   AdwPreferencesGroup *groups[TN_N_FIELD_GROUPS] = { NULL };
+  g_autofree char *focused = dup_focused_name (self);
   const TnFieldInfo *infos;
   guint n_infos = 0;
 
@@ -318,6 +339,10 @@ rebuild (TnResourceDetail *self)
   if (tn_resource_get_kind (self->resource) == TN_RESOURCE_CONNECTION &&
       g_strcmp0 (tn_resource_get_status (self->resource), "ACTIVE") != 0)
     _tn_resource_detail_add_checklist (self);
+
+  /* A refresh must not take the keyboard focus away from the user. */
+  if (focused != NULL && g_hash_table_lookup (self->rows, focused) != NULL)
+    gtk_widget_grab_focus (g_hash_table_lookup (self->rows, focused));
 }
 
 static gboolean

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-a11y.h"
 #include "tn-connection.h"
 #include "tn-error.h"
 #include "tn-resource-editor-private.h"
@@ -282,7 +283,7 @@ on_saved_cb (GObject      *object,
   if (self->original == NULL)
     g_signal_emit (self, signals[CREATED], 0, saved);
 
-  gtk_window_destroy (GTK_WINDOW (self));
+  tn_a11y_destroy_window (GTK_WINDOW (self));
 }
 
 static void
@@ -624,6 +625,7 @@ static void
 tn_resource_editor_init (TnResourceEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tn_a11y_track_window (GTK_WINDOW (self));
 
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) _tn_editor_field_free);
   self->cancellable = g_cancellable_new ();

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tn-a11y.h"
 #include "tn-account-dialog.h"
 #include "tn-account-switcher.h"
 #include "tn-error.h"
@@ -143,6 +144,7 @@ on_sessions_state_changed_cb (TnWindow *self)
   adw_toast_set_button_label (toast, _("_Sign In…"));
   adw_toast_set_action_name (toast, "win.edit-account");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  tn_a11y_name_toolkit_controls (GTK_WIDGET (self->toast_overlay));
 }
 
 static void
@@ -682,6 +684,7 @@ tn_window_init (TnWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tn_a11y_track_window (GTK_WINDOW (self));
   self->history = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (DEVELOPMENT_BUILD)
@@ -806,6 +809,7 @@ tn_window_add_toast (TnWindow *self,
   g_return_if_fail (TN_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  tn_a11y_name_toolkit_controls (GTK_WIDGET (self->toast_overlay));
 }
 
 /**

@@ -12,7 +12,9 @@ vici socket, or the legacy ipsec.conf under the starter). Asserts both SAs
 INSTALLED, a ping between the private hosts that fails before and passes
 after, and growing SA counters; the negative scenarios must fail and name the
 log line that says why. The Libreswan export goes through Libreswan's own
-parser, from its unpacked Debian package.
+parser, from its unpacked Debian package, and its pluto (unpacked too, with
+the libraries it lacks) brings up the IKE SA with the cloud; not the CHILD SA,
+which pluto can only put in the kernel, and this kernel has no ESP.
 
 The kernel here has no ESP, so both daemons use kernel-libipsec (ESP in
 userspace over TUN). Everything created — namespaces, daemons (by pid),
@@ -21,6 +23,7 @@ the whole suite is reported as skipped. TAP on stdout; no PSK is printed.
 """
 
 import atexit
+import glob
 import json
 import os
 import re
@@ -53,6 +56,8 @@ SCENARIOS = [
          case='v1-aes128-sha1-group5', peer='ipsec-conf', initiator='peer'),
     dict(name='ikev2-legacy-ipsec-conf-cloud-initiates',
          case='v2-aes256-sha256-group14', peer='ipsec-conf', initiator='cloud'),
+    dict(name='ikev2-libreswan-ike-sa-peer-initiates',
+         case='v2-aes192-sha384-group14', peer='libreswan', initiator='peer'),
     dict(name='negative-ikev2-different-psk',
          case='v2-aes192-sha384-group14', peer='swanctl', initiator='peer',
          cloud={'ipsec_site_connection': {'psk': 'another-throwaway-test-key'}},
@@ -333,6 +338,90 @@ class LegacyPeer(Starter):
         os.chmod(os.path.join(etc, 'ipsec.secrets'), 0o600)
 
 
+class LibreswanPeer:
+    """Libreswan's pluto from the unpacked Debian package, in the peer
+    namespace, with our exported conn file (included unchanged from a
+    minimal ipsec.conf) and our exported .secrets as its secrets file, its
+    own NSS database, run directory and control socket."""
+
+    def __init__(self, topology, role, config_dir, export_dir, files, root):
+        self.topology = topology
+        self.role = role
+        self.dir = config_dir
+        self.root = root
+        self.libexec = os.path.join(root, 'usr', 'libexec', 'ipsec')
+        # its libraries, and its `ipsec` (which pluto's updown calls) before strongSwan's
+        self.env = dict(os.environ, LD_LIBRARY_PATH=':'.join(
+            sorted({os.path.dirname(p) for p in glob.glob(os.path.join(root, 'usr', 'lib', '*', '*.so*'))})),
+            PATH=os.path.join(root, 'usr', 'sbin') + ':' + os.environ.get('PATH', '/usr/sbin:/usr/bin'))
+        self.conn_file = os.path.join(export_dir, next(f for f in files if f.endswith('.conf')))
+        self.secrets = os.path.join(export_dir, next(f for f in files if f.endswith('.secrets')))
+        self.nss = os.path.join(config_dir, 'nss')
+        self.rundir = os.path.join(config_dir, 'run')
+        self.ctl = os.path.join(self.rundir, 'pluto.ctl')
+        self.log = os.path.join(config_dir, 'pluto.log')
+        self.conf = os.path.join(config_dir, 'ipsec.conf')
+        self.process = None
+        with open(self.conn_file) as f:
+            self.names = re.findall(r'^conn (\S+)', f.read(), re.M)
+
+    def tool(self, name, *args, check=True):
+        return self.topology.exec(self.role, [os.path.join(self.libexec, name)] + list(args),
+                                  check=check, env=self.env)
+
+    def whack(self, *args, check=True):
+        return self.tool('whack', '--ctlsocket', self.ctl, *args, check=check)
+
+    def start(self):
+        os.makedirs(self.nss)
+        os.makedirs(self.rundir)
+        run([os.path.join(self.root, 'usr', 'bin', 'certutil'), '-N', '--empty-password',
+             '-d', 'sql:' + self.nss], env=self.env)
+        with open(self.conf, 'w') as f:
+            f.write('config setup\n'
+                    '    logfile=%s\n'
+                    '    dnssec-enable=no\n'
+                    '\n'
+                    'include %s\n' % (self.log, self.conn_file))
+        # pluto runs /usr/libexec/ipsec/addconn, a path built in: in its own
+        # mount namespace (ip netns exec makes one), the unpacked package's
+        # /usr/libexec is bind-mounted there, as Neutron's wrapper does with
+        # /etc and /var/run
+        script = 'mount --bind "$1" /usr/libexec && shift && exec "$@"'
+        self.process = subprocess.Popen(
+            ['ip', 'netns', 'exec', self.topology.ns[self.role], 'sh', '-c', script, 'sh',
+             os.path.join(self.root, 'usr', 'libexec'), os.path.join(self.libexec, 'pluto'),
+             '--nofork', '--config', self.conf, '--secretsfile', self.secrets, '--nssdir', self.nss,
+             '--rundir', self.rundir, '--ipsecdir', self.dir, '--logfile', self.log, '--no-dnssec',
+             '--log-no-audit'],
+            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not wait_for(lambda: os.path.exists(self.ctl) or self.process.poll() is not None, 5) \
+                or self.process.poll() is not None:
+            raise Failure('pluto did not start: ' + self.tail())
+        # pluto runs `addconn --autoall` itself once it listens: wait for our conns
+        if not wait_for(lambda: all('"%s":' % n in self.status() for n in self.names), 5):
+            raise Failure('pluto did not load %s: %s' % (', '.join(self.names), self.tail()))
+
+    def up(self, name):
+        self.whack('--name', name, '--initiate', '--asynchronous', check=False)
+
+    def status(self):
+        return self.whack('--status', check=False).stdout
+
+    def tail(self, lines=15):
+        try:
+            with open(self.log, errors='replace') as f:
+                return ''.join(f.readlines()[-lines:])
+        except FileNotFoundError:
+            return '(no log)'
+
+    def stop(self):
+        if self.process is not None:
+            kill_pid(self.process.pid)
+            self.process.wait()
+            self.process = None
+
+
 def export(tool, case_path, target, out_dir, with_psk=True):
     os.makedirs(out_dir, exist_ok=True)
     args = [tool, case_path, target, out_dir] + (['--with-psk'] if with_psk else [])
@@ -386,7 +475,11 @@ def run_scenario(scenario, tool, cases_dir, work_dir, index, cleanups):
     files = export(tool, case_path, scenario['peer'], export_dir)
     peer_dir = os.path.join(tmp, 'peer')
     os.makedirs(os.path.join(peer_dir, 'etc'))
-    if scenario['peer'] == 'swanctl':
+    if scenario['peer'] == 'libreswan':
+        peer = LibreswanPeer(topology, 'peer', peer_dir, export_dir, files,
+                             libreswan_root(work_dir, LIBRESWAN_PACKAGES))
+        child = peer.names[0]
+    elif scenario['peer'] == 'swanctl':
         conf = os.path.join(export_dir, 'swanctl.conf')
         with open(conf) as f:
             child = re.search(r'children \{\s*(\S+) \{', f.read()).group(1)
@@ -404,6 +497,9 @@ def run_scenario(scenario, tool, cases_dir, work_dir, index, cleanups):
         cloud.up(conn_id)
     else:
         peer.up(child)
+
+    if scenario['peer'] == 'libreswan':
+        return libreswan_ike_sa(cloud, peer, topology, started)
 
     both_up = lambda: cloud.installed() and peer.installed()
     if 'reason' in scenario and not scenario.get('rekey'):
@@ -438,20 +534,74 @@ def run_scenario(scenario, tool, cases_dir, work_dir, index, cleanups):
         up_time, before[0], after[0], before[1], after[1])
 
 
-def libreswan_root(work_dir):
-    """Libreswan's Debian package, unpacked (it conflicts with strongSwan)."""
+# Libreswan against the cloud: pluto's line for the IKE SA, strongSwan's on
+# the cloud side, and pluto's for the CHILD SA it cannot install here.
+PLUTO_IKE_SA = r'initiator established IKE SA; authenticated peer'
+CLOUD_IKE_SA = r'IKE_SA \S+\[\d+\] established between 203\.0\.113\.1\[203\.0\.113\.1\]\.\.\.198\.51\.100\.1\['
+CLOUD_STATUS = r'ESTABLISHED .*203\.0\.113\.1\[203\.0\.113\.1\]\.\.\.198\.51\.100\.1\['
+PLUTO_NO_ESP = r'netlink response for Add SA esp\.\S+: Protocol not supported'
+PLUTO_CHILD_SA = r'established Child SA'
+
+
+def libreswan_ike_sa(cloud, peer, topology, started):
+    """Libreswan's IKEv2 SA comes up against the cloud's strongSwan. Its
+    CHILD SA cannot here: pluto only does ESP in the kernel (XFRM), which
+    has no ESP, and has nothing like strongSwan's kernel-libipsec. That is
+    asserted too, so that a kernel with ESP makes this scenario fail and be
+    extended to a whole tunnel."""
+    if not wait_for(lambda: find_reason(PLUTO_IKE_SA, peer.log) is not None, UP_TIMEOUT):
+        diag('pluto:\n' + peer.tail(25) + '\ncloud:\n' + cloud.status())
+        raise Failure('pluto did not establish the IKE SA with the cloud after %.0f s' % UP_TIMEOUT)
+    up_time = time.monotonic() - started
+    if find_reason(CLOUD_IKE_SA, cloud.log) is None:
+        raise Failure('the cloud logged no IKE SA established with the peer')
+    if not wait_for(lambda: re.search(CLOUD_STATUS, cloud.status()) is not None, 5):
+        diag(cloud.status())
+        raise Failure('the cloud lists no ESTABLISHED IKE SA with the peer')
+    if not wait_for(lambda: find_reason(PLUTO_NO_ESP, peer.log) is not None, FAIL_WAIT):
+        diag('pluto:\n' + peer.tail(25))
+        raise Failure('pluto did not fail to install the CHILD SA: does the kernel have ESP now? '
+                      'then assert the whole tunnel here')
+    if find_reason(PLUTO_CHILD_SA, peer.log) is not None:
+        raise Failure('pluto established a CHILD SA: %s' % find_reason(PLUTO_CHILD_SA, peer.log))
+    if topology.ping(count=1):
+        raise Failure('the private hosts reach each other without a CHILD SA on the peer')
+    return ('IKE SA up in %.2f s\npluto: %s\ncloud: %s\n'
+            'no CHILD SA, as expected without kernel ESP: %s' % (
+                up_time, find_reason(PLUTO_IKE_SA, peer.log), find_reason(CLOUD_IKE_SA, cloud.log),
+                find_reason(PLUTO_NO_ESP, peer.log)))
+
+
+# Libreswan's Debian package and what pluto, whack and certutil need that
+# strongSwan's packages do not bring: package → a file it unpacks (a glob
+# under the root).
+LIBRESWAN_PACKAGES = (
+    ('libreswan', 'usr/libexec/ipsec/pluto'),
+    ('libldns3', 'usr/lib/*/libldns.so.3'),
+    ('libevent-pthreads-2.1-7', 'usr/lib/*/libevent_pthreads-2.1.so.7'),
+    ('libnss3-tools', 'usr/bin/certutil'),
+)
+
+
+def libreswan_root(work_dir, packages=LIBRESWAN_PACKAGES[:1]):
+    """Libreswan's Debian package, unpacked (it conflicts with strongSwan,
+    so it is never installed), with PACKAGES (downloaded once, kept in the
+    cache)."""
     cache = os.environ.get('TN_TUNNEL_CACHE', os.path.join(work_dir, 'cache'))
     root = os.path.join(cache, 'libreswan')
-    if os.path.exists(os.path.join(root, 'usr', 'libexec', 'ipsec', 'addconn')):
-        return root
     os.makedirs(cache, exist_ok=True)
-    result = run(['apt-get', 'download', 'libreswan'], check=False, cwd=cache)
-    debs = [f for f in os.listdir(cache) if f.startswith('libreswan_') and f.endswith('.deb')]
-    if not debs:
-        raise Failure('apt-get download libreswan: ' + result.stdout.strip()[-300:])
-    run(['dpkg', '-x', os.path.join(cache, sorted(debs)[-1]), root])
-    with open(os.path.join(cache, 'libreswan.version'), 'w') as f:
-        f.write(sorted(debs)[-1] + '\n')
+    for package, provides in packages:
+        if glob.glob(os.path.join(root, provides)):
+            continue
+        prefix = package + '_'
+        result = run(['apt-get', 'download', package], check=False, cwd=cache)
+        debs = sorted(f for f in os.listdir(cache) if f.startswith(prefix) and f.endswith('.deb'))
+        if not debs:
+            raise Failure('apt-get download %s: %s' % (package, result.stdout.strip()[-300:]))
+        run(['dpkg', '-x', os.path.join(cache, debs[-1]), root])
+        if package == 'libreswan':
+            with open(os.path.join(cache, 'libreswan.version'), 'w') as f:
+                f.write(debs[-1] + '\n')
     return root
 
 
