@@ -14,6 +14,7 @@
 #include "tn-field-info.h"
 #include "tn-resource-list-private.h"
 #include "tn-status.h"
+#include "tn-status-badge.h"
 
 /*
  * One column per field the kind lists (tn-field-info.c) and the region has
@@ -110,14 +111,6 @@ is_status (ColumnData *data)
   return g_str_equal (data->info->field, "status");
 }
 
-/* A status shows as a pill: the status-badge look, one class per tone. */
-static const char *tone_classes[] = {
-  [TN_STATUS_TONE_GOOD] = "success",
-  [TN_STATUS_TONE_NEUTRAL] = "dim-label",
-  [TN_STATUS_TONE_BUSY] = "accent",
-  [TN_STATUS_TONE_BAD] = "error",
-};
-
 /*
  * Cells are one GtkInscription each (GTK 4.8's text widget for lists: its
  * size does not depend on its text, so a new text is a redraw, not a
@@ -141,10 +134,8 @@ update_cell (GtkInscription *cell,
       const char *status = g_value_get_string (&value);
       gboolean has_status = status != NULL && *status != '\0';
 
-      for (guint i = 0; i < G_N_ELEMENTS (tone_classes); i++)
-        gtk_widget_remove_css_class (GTK_WIDGET (cell), tone_classes[i]);
-      if (has_status)
-        gtk_widget_add_css_class (GTK_WIDGET (cell), tone_classes[tn_status_get_tone (status)]);
+      /* A pill: the status-badge look, one class per tone. */
+      tn_status_badge_set_tone (GTK_WIDGET (cell), status);
       gtk_widget_set_visible (GTK_WIDGET (cell), has_status);
       gtk_inscription_set_text (cell, tn_status_get_display_name (status));
       return;
