@@ -200,7 +200,28 @@ tn_application_try_sandbox_action (GSimpleAction *action,
     tn_application_activate_account (self, account);
 }
 
+/* A notification's default action: the connection it is about. */
+static void
+tn_application_show_connection_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  TnApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  TnResource *connection;
+
+  if (!TN_IS_WINDOW (window))
+    return;
+
+  connection = tn_store_set_lookup (tn_window_get_stores (TN_WINDOW (window)), TN_RESOURCE_CONNECTION,
+                                    g_variant_get_string (parameter, NULL));
+  if (connection != NULL)
+    tn_window_show_resource (TN_WINDOW (window), connection);
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-connection", tn_application_show_connection_action, "s" },
   { "quit", tn_application_quit_action },
   { "about", tn_application_about_action },
   { "add-account", tn_application_add_account_action },

@@ -18,6 +18,7 @@
 #include "tn-field-info.h"
 #include "tn-resource-actions.h"
 #include "tn-resource-detail.h"
+#include "tn-status-watcher.h"
 #include "tn-resource-list.h"
 #include "tn-window.h"
 
@@ -31,6 +32,8 @@ struct _TnWindow
   TnStoreSet           *stores;
   GPtrArray            *history;    /* TnResource: the detail pages to go back to */
   TnResourceDetail     *detail;
+  TnStatusWatcher      *watcher;    /* the connections the user looked at */
+  guint                 watch_source;
 
   /* Template widgets */
   GtkStack             *main_stack;
@@ -326,6 +329,10 @@ show_resource (TnWindow   *self,
 
   tn_resource_detail_set_resource (self->detail, resource);
 
+  /* The user looked at it: say when it changes while they look elsewhere. */
+  if (resource != NULL && tn_resource_get_kind (resource) == TN_RESOURCE_CONNECTION)
+    tn_status_watcher_watch (self->watcher, resource);
+
   if (resource != NULL)
     {
       g_signal_connect_object (tn_store_set_get_store (self->stores, tn_resource_get_kind (resource)),
@@ -482,6 +489,21 @@ tn_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tn_window_parent_class)->close_request (window);
 }
 
+/* The stores poll only what is changing; a connection the user watches
+ * can also go down on its own, so the list is read again now and then. */
+#define WATCH_INTERVAL_SECONDS 60
+
+static gboolean
+on_watch_timeout_cb (gpointer user_data)
+{
+  TnWindow *self = user_data;
+
+  if (tn_status_watcher_get_n_watched (self->watcher) > 0 && tn_store_set_get_session (self->stores) != NULL)
+    tn_store_set_reload (self->stores, TN_RESOURCE_CONNECTION);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 tn_window_constructed (GObject *object)
 {
@@ -496,6 +518,8 @@ tn_window_constructed (GObject *object)
   tn_account_switcher_set_accounts (self->account_switcher, accounts);
 
   self->stores = tn_store_set_new (self->sessions);
+  self->watcher = tn_status_watcher_new (GTK_WINDOW (self));
+  self->watch_source = g_timeout_add_seconds (WATCH_INTERVAL_SECONDS, on_watch_timeout_cb, self);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       TnResourceList *list = list_of_kind (self, sections[i].kind);
@@ -525,6 +549,8 @@ tn_window_dispose (GObject *object)
 
   if (self->detail != NULL)
     show_resource (self, NULL);
+  g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_object (&self->watcher);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_WINDOW);
   g_clear_object (&self->stores);
