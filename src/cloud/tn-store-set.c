@@ -129,6 +129,40 @@ on_applied_cb (GObject      *object,
   g_debug ("%s ready", tn_resource_kind_get_collection (request->kind));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return tn_resource_compare_names (*(TnResource **) a, *(TnResource **) b);
+}
+
+static void
+sort_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_ptr_array_sort (task_data, compare_names);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_sorted_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  TnStoreSet *self = TN_STORE_SET (object);
+  GPtrArray *items = g_task_get_task_data (G_TASK (result));
+  TnResourceStore *store = self->kinds[request->kind].store;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || !request_is_current (request))
+    return;
+
+  /* (the store first: argument order is unspecified) */
+  tn_resource_store_apply_async (store, items, self->cancellable, on_applied_cb, g_steal_pointer (&request));
+}
+
 static void
 on_listed_cb (GObject      *object,
               GAsyncResult *result,
@@ -155,6 +189,21 @@ on_listed_cb (GObject      *object,
     }
 
   g_debug ("Listed %u %s", items->len, tn_resource_kind_get_collection (request->kind));
+
+  /* A first load comes sorted by name, the lists' first order, so a list
+   * sorting it has nothing to move: sorted in a thread (the items are
+   * nobody else's yet). A refresh keeps the store's order. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (state->store)) == 0 && items->len > 1)
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_sorted_cb, g_steal_pointer (&request));
+
+      g_task_set_source_tag (task, on_listed_cb);
+      g_task_set_name (task, "[tunnels] sort first load");
+      g_task_set_task_data (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+      g_task_run_in_thread (task, sort_thread);
+      return;
+    }
+
   tn_resource_store_apply_async (state->store, items, self->cancellable, on_applied_cb,
                                  g_steal_pointer (&request));
 }

@@ -720,3 +720,29 @@ _tn_resource_set_value (GObject      *object,
   g_value_copy (value, slot);
   g_object_notify_by_pspec (object, pspec);
 }
+
+/**
+ * tn_resource_compare_names:
+ *
+ * The lists' order by name: byte order for ASCII names, case folded
+ * first; collation for the others. Only reads the names, so a thread may
+ * sort resources that no other thread sees yet.
+ *
+ * Returns: -1, 0 or 1
+ */
+int
+tn_resource_compare_names (TnResource *a,
+                           TnResource *b)
+{
+  const char *x = tn_resource_get_name (a);
+  const char *y = tn_resource_get_name (b);
+  int result = g_strcmp0 (x, y);
+
+  /* Names are mostly ASCII and differ early: bytes decide when they can. */
+  if (result != 0 && x != NULL && y != NULL && (!g_str_is_ascii (x) || !g_str_is_ascii (y)))
+    result = g_utf8_collate (x, y);
+  else if (result != 0 && x != NULL && y != NULL)
+    result = g_ascii_strcasecmp (x, y) ? g_ascii_strcasecmp (x, y) : result;
+
+  return (result > 0) - (result < 0);
+}

@@ -92,6 +92,8 @@ const char            *tn_resource_get_id             (TnResource            *se
 void                   tn_resource_set_id             (TnResource            *self,
                                                        const char            *id);
 const char            *tn_resource_get_name           (TnResource            *self);
+int                    tn_resource_compare_names      (TnResource            *a,
+                                                       TnResource            *b);
 void                   tn_resource_set_name           (TnResource            *self,
                                                        const char            *name);
 const char            *tn_resource_get_description    (TnResource            *self);

@@ -13,6 +13,7 @@
 
 #include "tn-field-info.h"
 #include "tn-resource-list-private.h"
+#include "tn-status.h"
 #include "tn-status-badge.h"
 
 /*
@@ -25,13 +26,21 @@
  */
 
 #define ITEM_KEY    "tn-resource-list-item"
-#define BINDING_KEY "tn-resource-list-binding"
+#define DATA_KEY    "tn-resource-list-column"
 
 typedef struct
 {
   const TnFieldInfo *info;
   TnResourceList    *list;   /* unowned: the list owns the columns */
+  char              *notify_signal;
 } ColumnData;
+
+static void
+column_data_free (ColumnData *data)
+{
+  g_free (data->notify_signal);
+  g_free (data);
+}
 
 static char *
 format_value (ColumnData   *data,
@@ -49,16 +58,6 @@ format_value (ColumnData   *data,
     }
 
   return tn_field_format_gvalue (data->info, value);
-}
-
-static gboolean
-transform_to_label (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  g_value_take_string (to, format_value (user_data, from));
-  return TRUE;
 }
 
 static char *
@@ -103,17 +102,7 @@ compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  const char *x = tn_resource_get_name ((TnResource *) a);
-  const char *y = tn_resource_get_name ((TnResource *) b);
-  int result = g_strcmp0 (x, y);
-
-  /* Names are mostly ASCII and differ early: bytes decide when they can. */
-  if (result != 0 && x != NULL && y != NULL && (!g_str_is_ascii (x) || !g_str_is_ascii (y)))
-    result = g_utf8_collate (x, y);
-  else if (result != 0 && x != NULL && y != NULL)
-    result = g_ascii_strcasecmp (x, y) ? g_ascii_strcasecmp (x, y) : result;
-
-  return (result > 0) - (result < 0);
+  return tn_resource_compare_names ((TnResource *) a, (TnResource *) b);
 }
 
 static gboolean
@@ -122,25 +111,76 @@ is_status (ColumnData *data)
   return g_str_equal (data->info->field, "status");
 }
 
+/*
+ * Cells are one GtkInscription each (GTK 4.8's text widget for lists: its
+ * size does not depend on its text, so a new text is a redraw, not a
+ * resize), given their text on bind and when the item's property changes,
+ * without a GBinding per cell.
+ */
+static void
+update_cell (GtkInscription *cell,
+             TnResource     *item,
+             ColumnData     *data)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), data->info->property);
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (item), data->info->property, &value);
+
+  if (is_status (data))
+    {
+      const char *status = g_value_get_string (&value);
+      gboolean has_status = status != NULL && *status != '\0';
+
+      /* A pill: the status-badge look, one class per tone. */
+      tn_status_badge_set_tone (GTK_WIDGET (cell), status);
+      gtk_widget_set_visible (GTK_WIDGET (cell), has_status);
+      gtk_inscription_set_text (cell, tn_status_get_display_name (status));
+      return;
+    }
+
+  text = format_value (data, &value);
+  gtk_inscription_set_text (cell, text);
+}
+
+static void
+on_item_notify_cb (TnResource     *item,
+                   GParamSpec     *pspec,
+                   GtkInscription *cell)
+{
+  update_cell (cell, item, g_object_get_data (G_OBJECT (cell), DATA_KEY));
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                ColumnData               *data)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_inscription_new (NULL);
+  GtkInscription *cell = GTK_INSCRIPTION (child);
 
+  gtk_inscription_set_text_overflow (cell, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_lines (cell, 1);
   if (is_status (data))
-    child = tn_status_badge_new ();
+    {
+      gtk_widget_add_css_class (child, "status-badge");
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+      gtk_inscription_set_xalign (cell, 0.5);
+      gtk_inscription_set_min_chars (cell, 8);
+      gtk_inscription_set_nat_chars (cell, 10);
+    }
   else
     {
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-      gtk_label_set_single_line_mode (GTK_LABEL (child), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (child), column_width (data->info));
+      gtk_inscription_set_xalign (cell, 0);
+      gtk_inscription_set_min_chars (cell, 3);
+      gtk_inscription_set_nat_chars (cell, column_width (data->info));
       if (!g_str_equal (data->info->field, "name"))
         gtk_widget_add_css_class (child, "dim-label");
     }
+  g_object_set_data (G_OBJECT (child), DATA_KEY, data);
 
   gtk_list_item_set_child (list_item, child);
 }
@@ -151,16 +191,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               ColumnData               *data)
 {
   GtkWidget *child = gtk_list_item_get_child (list_item);
-  gpointer item = gtk_list_item_get_item (list_item);
-  GBinding *binding;
+  TnResource *item = gtk_list_item_get_item (list_item);
 
-  if (is_status (data))
-    binding = g_object_bind_property (item, data->info->property, child, "status", G_BINDING_SYNC_CREATE);
-  else
-    binding = g_object_bind_property_full (item, data->info->property, child, "label", G_BINDING_SYNC_CREATE,
-                                           transform_to_label, NULL, data, NULL);
-
-  g_object_set_data (G_OBJECT (child), BINDING_KEY, binding);
+  update_cell (GTK_INSCRIPTION (child), item, data);
+  g_signal_connect (item, data->notify_signal, G_CALLBACK (on_item_notify_cb), child);
   g_object_set_data (G_OBJECT (child), ITEM_KEY, item);
 }
 
@@ -170,59 +204,11 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 ColumnData               *data)
 {
   GtkWidget *child = gtk_list_item_get_child (list_item);
-  GBinding *binding = g_object_steal_data (G_OBJECT (child), BINDING_KEY);
+  TnResource *item = gtk_list_item_get_item (list_item);
 
-  if (binding != NULL)
-    g_binding_unbind (binding);
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_item_notify_cb, child);
   g_object_set_data (G_OBJECT (child), ITEM_KEY, NULL);
-}
-
-static void
-create_popup_cb (GtkMenuButton *button,
-                 gpointer       user_data)
-{
-  TnResourceList *list = user_data;
-  TnResource *item = g_object_get_data (G_OBJECT (button), ITEM_KEY);
-  g_autoptr(GMenuModel) menu = NULL;
-
-  if (item == NULL)
-    return;
-
-  _tn_resource_list_select_item (list, item);
-  menu = _tn_resource_list_build_menu (list, item);
-  gtk_menu_button_set_menu_model (button, menu);
-}
-
-static void
-setup_actions_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  TnResourceList           *list)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_tooltip_text (button, _("Actions"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actions"), -1);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup_cb, list, NULL);
-  gtk_list_item_set_child (list_item, button);
-}
-
-static void
-bind_actions_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 TnResourceList           *list)
-{
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), ITEM_KEY, gtk_list_item_get_item (list_item));
-}
-
-static void
-unbind_actions_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   TnResourceList           *list)
-{
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), ITEM_KEY, NULL);
 }
 
 static guint
@@ -264,8 +250,6 @@ _tn_resource_list_build_columns (TnResourceList        *self,
 {
   const TnFieldInfo *fields;
   GtkColumnViewColumn *name_column = NULL;
-  g_autoptr(GtkListItemFactory) actions_factory = NULL;
-  g_autoptr(GtkColumnViewColumn) actions = NULL;
   guint n_fields = 0;
 
   remove_columns (column_view);
@@ -287,6 +271,7 @@ _tn_resource_list_build_columns (TnResourceList        *self,
       data = g_new0 (ColumnData, 1);
       data->info = &fields[i];
       data->list = self;
+      data->notify_signal = g_strconcat ("notify::", fields[i].property, NULL);
 
       factory = gtk_signal_list_item_factory_new ();
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
@@ -294,7 +279,7 @@ _tn_resource_list_build_columns (TnResourceList        *self,
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), data);
 
       column = gtk_column_view_column_new (tn_field_info_get_column_title (&fields[i]), g_object_ref (factory));
-      g_object_set_data_full (G_OBJECT (column), "tn-field", data, g_free);
+      g_object_set_data_full (G_OBJECT (column), "tn-field", data, (GDestroyNotify) column_data_free);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (g_str_equal (fields[i].field, "name") || g_str_equal (fields[i].field, "description"))
         gtk_column_view_column_set_expand (column, TRUE);
@@ -312,14 +297,6 @@ _tn_resource_list_build_columns (TnResourceList        *self,
       if (g_str_equal (fields[i].field, "name"))
         name_column = column;
     }
-
-  actions_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (actions_factory, "setup", G_CALLBACK (setup_actions_cb), self);
-  g_signal_connect (actions_factory, "bind", G_CALLBACK (bind_actions_cb), self);
-  g_signal_connect (actions_factory, "unbind", G_CALLBACK (unbind_actions_cb), self);
-  actions = gtk_column_view_column_new (NULL, g_object_ref (actions_factory));
-  gtk_column_view_column_set_fixed_width (actions, 48);
-  gtk_column_view_append_column (column_view, actions);
 
   if (name_column != NULL)
     gtk_column_view_sort_by_column (column_view, name_column, GTK_SORT_ASCENDING);

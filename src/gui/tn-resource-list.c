@@ -15,57 +15,6 @@
 #include "tn-resource-actions.h"
 #include "tn-resource-list-private.h"
 
-/*
- * store → filter (search) → sort (the column view's sorter) → reveal →
- * selection. The store updates in place, so selection and scroll position
- * survive a refresh; filter works incrementally. Columns come from the
- * region table: a field the region does not have has no column.
- *
- * The reveal (a GtkSliceListModel) is GTK 4.8's list view being careful:
- * it creates row widgets for up to 200 rows after the first one shown,
- * whether they fit the window or not, at once, when the model grows.
- * With ten cells a row, that is more than 100 ms of one main loop
- * iteration. So when rows first arrive the reveal lets them into the
- * view a few at a time, each step within REVEAL_BUDGET_USEC, until the
- * view has all the widgets it will ever make; then it lets everything
- * through at once (rows further down have no widgets until scrolled to).
- */
-
-#define REVEAL_BUDGET_USEC 5000
-#define REVEAL_ROWS        4     /* per sub-step */
-#define REVEAL_ALL         240   /* more rows than the view makes widgets for */
-
-struct _TnResourceList
-{
-  GtkWidget           parent_instance;
-
-  TnStoreSet         *stores;
-  TnResourceKind      kind;
-  char               *needle;
-
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
-  GtkSliceListModel  *reveal_model;
-  guint               reveal_source;
-  GtkSingleSelection *selection;
-  TnResource         *watched;      /* the selected item, for its status */
-  TnResource         *wanted;       /* what the user selected, kept across searches and refreshes */
-  GtkPopoverMenu     *context_menu;
-
-  /* Template widgets */
-  GtkWidget          *box;
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
-  GtkRevealer        *error_revealer;
-  GtkLabel           *error_label;
-  GtkStack           *stack;
-  AdwStatusPage      *empty_page;
-  AdwStatusPage      *error_page;
-  GtkSpinner         *spinner;
-  GtkColumnView      *column_view;
-};
-
 G_DEFINE_FINAL_TYPE (TnResourceList, tn_resource_list, GTK_TYPE_WIDGET)
 
 enum {
@@ -103,51 +52,6 @@ static TnResourceStore *
 get_store (TnResourceList *self)
 {
   return self->stores ? tn_store_set_get_store (self->stores, self->kind) : NULL;
-}
-
-static gboolean
-on_reveal_step_cb (gpointer user_data)
-{
-  TnResourceList *self = user_data;
-  gint64 deadline = g_get_monotonic_time () + REVEAL_BUDGET_USEC;
-  guint size = gtk_slice_list_model_get_size (self->reveal_model);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-
-  do
-    {
-      size += REVEAL_ROWS;
-      if (size >= MIN (n, REVEAL_ALL))
-        {
-          self->reveal_source = 0;
-          gtk_slice_list_model_set_size (self->reveal_model, G_MAXUINT);
-          return G_SOURCE_REMOVE;
-        }
-      gtk_slice_list_model_set_size (self->reveal_model, size);
-    }
-  while (g_get_monotonic_time () < deadline);
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* An empty view keeps the reveal closed, and rows that come into it are
- * shown a few at a time. (Connected after the reveal's own handler: a
- * closed reveal has let nothing through.) */
-static void
-on_sort_model_changed_cb (TnResourceList *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-
-  if (n == 0)
-    {
-      g_clear_handle_id (&self->reveal_source, g_source_remove);
-      gtk_slice_list_model_set_size (self->reveal_model, 0);
-    }
-  else if (gtk_slice_list_model_get_size (self->reveal_model) == 0 && self->reveal_source == 0)
-    {
-      self->reveal_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reveal_step_cb, self, NULL);
-      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->reveal_source),
-                                "[tunnels] list reveal");
-    }
 }
 
 static void
@@ -279,38 +183,13 @@ on_session_changed_cb (TnResourceList *self)
   update_page (self);
 }
 
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  TnResourceList *self = user_data;
-
-  return self->needle == NULL || _tn_resource_list_matches (item, self->needle);
-}
-
 static void
 on_search_entry_search_changed_cb (TnResourceList *self,
                                    GtkSearchEntry *entry)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-  g_autofree char *needle = *text ? g_utf8_casefold (text, -1) : NULL;
 
-  if (g_strcmp0 (needle, self->needle) == 0)
-    return;
-
-  if (self->needle == NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (needle == NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else if (strstr (needle, self->needle) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (self->needle, needle) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->needle);
-  self->needle = g_steal_pointer (&needle);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  _tn_resource_list_set_needle (self, *text ? g_utf8_casefold (text, -1) : NULL);
 }
 
 static void
@@ -514,14 +393,9 @@ tn_resource_list_dispose (GObject *object)
   g_clear_object (&self->watched);
   g_clear_object (&self->wanted);
   g_clear_pointer ((GtkWidget **) &self->context_menu, gtk_widget_unparent);
-  g_clear_handle_id (&self->reveal_source, g_source_remove);
   gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_RESOURCE_LIST);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->reveal_model);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
+  _tn_resource_list_clear_models (self);
 
   G_OBJECT_CLASS (tn_resource_list_parent_class)->dispose (object);
 }
@@ -690,16 +564,7 @@ tn_resource_list_init (TnResourceList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
-  self->reveal_model = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), 0, 0);
-  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (on_sort_model_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reveal_model)));
+  _tn_resource_list_init_models (self);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_model_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -891,19 +756,4 @@ tn_resource_list_set_search (TnResourceList *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   /* Without waiting for the entry's delay. */
   on_search_entry_search_changed_cb (self, self->search_entry);
-}
-
-/**
- * tn_resource_list_is_busy:
- *
- * Returns: whether searching, sorting or showing new rows still runs
- *   (incrementally)
- */
-gboolean
-tn_resource_list_is_busy (TnResourceList *self)
-{
-  g_return_val_if_fail (TN_IS_RESOURCE_LIST (self), FALSE);
-
-  return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
-         gtk_sort_list_model_get_pending (self->sort_model) > 0 || self->reveal_source != 0;
 }

@@ -37,17 +37,31 @@ static const char *tone_classes[] = {
   [TN_STATUS_TONE_BAD] = "error",
 };
 
+/**
+ * tn_status_badge_set_tone:
+ * @widget: a badge, or a list cell styled as one (`.status-badge`)
+ * @status: (nullable): the status whose tone @widget shows
+ *
+ * Gives @widget the style class of @status's tone, and no other.
+ */
+void
+tn_status_badge_set_tone (GtkWidget  *widget,
+                          const char *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tone_classes); i++)
+    gtk_widget_remove_css_class (widget, tone_classes[i]);
+
+  if (status != NULL && *status != '\0')
+    gtk_widget_add_css_class (widget, tone_classes[tn_status_get_tone (status)]);
+}
+
 static void
 update_badge (TnStatusBadge *self)
 {
   const char *name = tn_status_get_display_name (self->status);
   gboolean has_status = self->status != NULL && *self->status != '\0';
 
-  for (guint i = 0; i < G_N_ELEMENTS (tone_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), tone_classes[i]);
-
-  if (has_status)
-    gtk_widget_add_css_class (GTK_WIDGET (self), tone_classes[tn_status_get_tone (self->status)]);
+  tn_status_badge_set_tone (GTK_WIDGET (self), self->status);
 
   gtk_label_set_label (self->label, name);
   gtk_widget_set_visible (GTK_WIDGET (self->label), has_status);

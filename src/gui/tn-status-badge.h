@@ -19,5 +19,7 @@ GtkWidget  *tn_status_badge_new        (void);
 const char *tn_status_badge_get_status (TnStatusBadge *self);
 void        tn_status_badge_set_status (TnStatusBadge *self,
                                         const char    *status);
+void        tn_status_badge_set_tone   (GtkWidget     *widget,
+                                        const char    *status);
 
 G_END_DECLS

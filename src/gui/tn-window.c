@@ -48,6 +48,7 @@ struct _TnWindow
   GtkWidget            *back_button;
   GtkWidget            *add_button;
   GtkWidget            *search_button;
+  GtkWidget            *row_menu_button;
   TnResourceList       *vpn_services_list;
   TnResourceList       *connections_list;
   TnResourceList       *ike_policies_list;
@@ -292,6 +293,9 @@ update_header (TnWindow *self)
   gtk_widget_set_visible (self->back_button, detail || adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (self->add_button, !detail && tn_resource_actions_can_create (kind));
   gtk_widget_set_visible (self->search_button, !detail);
+  gtk_widget_set_visible (self->row_menu_button, !detail);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.row-menu",
+                                 !detail && tn_resource_list_get_selected (current_list (self)) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create",
                                  !detail && tn_resource_actions_can_create (kind) &&
                                  tn_store_set_get_session (self->stores) != NULL);
@@ -424,6 +428,18 @@ search_action (GtkWidget  *widget,
   tn_resource_list_start_search (current_list (self));
 }
 
+/* The selected row's menu (rows have no button of their own). */
+static void
+row_menu_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TnWindow *self = TN_WINDOW (widget);
+
+  if (!detail_is_shown (self))
+    gtk_widget_activate_action (GTK_WIDGET (current_list (self)), "resource.menu", NULL);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -510,6 +526,7 @@ tn_window_constructed (GObject *object)
 
       tn_resource_list_set_stores (list, self->stores);
       g_signal_connect_object (list, "activated", G_CALLBACK (on_list_activated_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (list, "notify::selected", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
     }
   self->detail = TN_RESOURCE_DETAIL (tn_resource_detail_new (self->stores));
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->detail), "detail");
@@ -653,6 +670,7 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TnWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, TnWindow, row_menu_button);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, vpn_services_list);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, connections_list);
   gtk_widget_class_bind_template_child (widget_class, TnWindow, ike_policies_list);
@@ -668,6 +686,7 @@ tn_window_class_init (TnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.row-menu", NULL, row_menu_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
