@@ -97,6 +97,9 @@ column_width (const TnFieldInfo *info)
 /* The name column sorts first and on every load: compared straight from
  * the items, without a GValue or a closure per comparison (GTK 4.8's
  * column view sorter compares pairs, it has no keys). */
+/* Roughly the width of a character of the list's font, in pixels. */
+#define COLUMN_CHAR_WIDTH 8
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b,
@@ -281,7 +284,10 @@ _tn_resource_list_build_columns (TnResourceList        *self,
       column = gtk_column_view_column_new (tn_field_info_get_column_title (&fields[i]), g_object_ref (factory));
       g_object_set_data_full (G_OBJECT (column), "tn-field", data, (GDestroyNotify) column_data_free);
       gtk_column_view_column_set_resizable (column, TRUE);
-      if (g_str_equal (fields[i].field, "name") || g_str_equal (fields[i].field, "description"))
+      /* Inscriptions do not ask for their text's width: each column gets
+       * one from its expected content; the last one takes what is left. */
+      gtk_column_view_column_set_fixed_width (column, COLUMN_CHAR_WIDTH * column_width (&fields[i]) + 24);
+      if (g_str_equal (fields[i].field, "description"))
         gtk_column_view_column_set_expand (column, TRUE);
 
       if (g_str_equal (fields[i].field, "name"))
