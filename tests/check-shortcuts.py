@@ -6,7 +6,7 @@ Keyboard Shortcuts window.
 
 Reads each gtk_widget_class_add_binding_action() and
 gtk_application_set_accels_for_action() in SRCDIR/src and each
-accelerator (or action-name) of SRCDIR/src/gui/gtk/help-overlay.ui, and
+accelerator (or action-name) of SRCDIR/src/gui/tn-shortcuts-window.ui, and
 fails, naming the file and line, for a binding the window does not list.
 """
 import os
@@ -34,7 +34,7 @@ def normalize(accel):
 
 def main():
     src = sys.argv[1]
-    overlay = ET.parse(os.path.join(src, 'src/gui/gtk/help-overlay.ui'))
+    overlay = ET.parse(os.path.join(src, 'src/gui/tn-shortcuts-window.ui'))
     listed = set()
     listed_actions = set()
     for obj in overlay.iter('object'):

@@ -180,6 +180,22 @@ test_window_sections (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* GTK 4.8's accessibility root crashes the app when a screen reader asks
+ * for a window that has just closed while a hidden window is kept. */
+static void
+assert_no_hidden_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (!gtk_widget_get_visible (window))
+        g_error ("a hidden %s is kept", G_OBJECT_TYPE_NAME (window));
+    }
+}
+
 static void
 test_window_shortcuts (void)
 {
@@ -195,6 +211,8 @@ test_window_shortcuts (void)
 
   tn_test_close_window (shortcuts);
   g_assert_null (tn_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  /* Closed means gone, not hidden (see show_shortcuts_action()). */
+  assert_no_hidden_toplevels ();
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -7,12 +7,14 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 void tn_a11y_name_toolkit_controls (GtkWidget *root);
 void tn_a11y_track_window          (GtkWindow *window);
 void tn_a11y_destroy_window        (GtkWindow *window);
+void tn_a11y_add_toast             (AdwToastOverlay *overlay,
+                                    AdwToast        *toast);
 
 G_END_DECLS

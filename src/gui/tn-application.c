@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "tn-a11y.h"
 #include "tn-application.h"
 #include "tn-sandbox.h"
 #include "tn-window.h"
@@ -73,6 +74,7 @@ tn_application_about_action (GSimpleAction *action,
                         "comments", _("Manage the IPsec VPN connections of your OpenStack clouds"),
                         NULL);
   gtk_widget_set_name (about, "about");
+  tn_a11y_track_window (GTK_WINDOW (about));
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -234,6 +236,7 @@ tn_application_startup (GApplication *application)
   TnApplication *self = TN_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (tn_application_parent_class)->startup (application);
 
@@ -243,6 +246,7 @@ tn_application_startup (GApplication *application)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
   self->accounts = tn_account_manager_new (self->settings);
   self->sessions = tn_session_manager_new (self->accounts);

@@ -970,8 +970,8 @@ copy_psk_action (GtkWidget  *widget,
   TnConnectionAssistant *self = TN_CONNECTION_ASSISTANT (widget);
 
   tn_clipboard_copy_secret (widget, gtk_editable_get_text (GTK_EDITABLE (self->psk_row)));
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Pre-shared key copied. The clipboard forgets it in 30 seconds.")));
+  tn_a11y_add_toast (self->toast_overlay,
+                     adw_toast_new (_("Pre-shared key copied. The clipboard forgets it in 30 seconds.")));
 }
 
 static gboolean

@@ -48,7 +48,7 @@ static void
 toast (TnExportDialog *self,
        const char     *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  tn_a11y_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 static void

@@ -32,6 +32,8 @@ char               **_tn_resource_detail_psk_slot       (TnResourceDetail    *se
 void                 _tn_resource_detail_set_psk_source (TnResourceDetail    *self,
                                                          const char          *source);
 void                 _tn_resource_detail_queue_rebuild  (TnResourceDetail    *self);
+void                 _tn_resource_detail_note           (TnResourceDetail    *self,
+                                                         const char          *part);
 
 /* tn-resource-detail-peer.c */
 void                 _tn_resource_detail_add_psk        (TnResourceDetail    *self,

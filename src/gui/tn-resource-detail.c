@@ -25,6 +25,10 @@
  * (policies) or hangs off it (services); for a connection that is not
  * Active, what to compare with the peer. The page follows the resource:
  * a change of it, or of the connections, rebuilds it at the next idle.
+ * A rebuild builds the new rows aside and keeps the rows shown when they
+ * would show the same (a digest of everything they show): a refresh
+ * that changes nothing of the page leaves the widgets, and so the place
+ * of a screen reader and the button under the pointer, alone.
  */
 
 struct _TnResourceDetail
@@ -41,6 +45,12 @@ struct _TnResourceDetail
 
   AdwPreferencesPage *page;
   GList              *groups;        /* AdwPreferencesGroup, in the page */
+  char               *digest;        /* of what the page shows */
+
+  /* While rebuilding */
+  GChecksum          *building;      /* of what the new rows show */
+  GList              *new_groups;    /* AdwPreferencesGroup (owned) */
+  GHashTable         *new_rows;
 };
 
 G_DEFINE_FINAL_TYPE (TnResourceDetail, tn_resource_detail, GTK_TYPE_WIDGET)
@@ -61,6 +71,24 @@ clear_page (TnResourceDetail *self)
     adw_preferences_page_remove (self->page, l->data);
   g_clear_pointer (&self->groups, g_list_free);
   g_hash_table_remove_all (self->rows);
+  g_clear_pointer (&self->digest, g_free);
+}
+
+/**
+ * _tn_resource_detail_note:
+ * @part: (nullable): something the row being built shows
+ *
+ * Adds @part to the digest of the page being built.
+ */
+void
+_tn_resource_detail_note (TnResourceDetail *self,
+                          const char       *part)
+{
+  g_return_if_fail (self->building != NULL);
+
+  if (part != NULL)
+    g_checksum_update (self->building, (const guchar *) part, -1);
+  g_checksum_update (self->building, (const guchar *) (part ? "\x1f" : "\x1e"), 1);
 }
 
 AdwPreferencesGroup *
@@ -68,13 +96,15 @@ _tn_resource_detail_add_group (TnResourceDetail *self,
                                const char       *title,
                                const char       *description)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *group = g_object_ref_sink (ADW_PREFERENCES_GROUP (adw_preferences_group_new ()));
 
   adw_preferences_group_set_title (group, title);
   if (description != NULL)
     adw_preferences_group_set_description (group, description);
-  adw_preferences_page_add (self->page, group);
-  self->groups = g_list_append (self->groups, group);
+  self->new_groups = g_list_append (self->new_groups, group);
+  _tn_resource_detail_note (self, "group");
+  _tn_resource_detail_note (self, title);
+  _tn_resource_detail_note (self, description);
 
   return group;
 }
@@ -94,7 +124,11 @@ _tn_resource_detail_add_row (TnResourceDetail    *self,
   gtk_widget_set_name (row, name);
   adw_preferences_group_add (group, row);
   if (name != NULL)
-    g_hash_table_replace (self->rows, g_strdup (name), row);
+    g_hash_table_replace (self->new_rows, g_strdup (name), row);
+  _tn_resource_detail_note (self, "row");
+  _tn_resource_detail_note (self, name);
+  _tn_resource_detail_note (self, title);
+  _tn_resource_detail_note (self, value);
 
   return row;
 }
@@ -122,6 +156,7 @@ _tn_resource_detail_add_link (TnResourceDetail    *self,
   const char *label = target ? tn_resource_get_name (target) : fallback;
 
   row = _tn_resource_detail_add_row (self, group, name, title, label);
+  _tn_resource_detail_note (self, target ? tn_resource_get_id (target) : NULL);
   if (target == NULL)
     return row;
 
@@ -167,6 +202,11 @@ build_actions (TnResourceDetail *self)
   GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete…"));
 
   tn_resource_actions_get_permissions (self->stores, self->resource, &permissions);
+  _tn_resource_detail_note (self, permissions.show_edit ? "show-edit" : "hide-edit");
+  _tn_resource_detail_note (self, permissions.can_edit ? "can-edit" : "cannot-edit");
+  _tn_resource_detail_note (self, permissions.edit_reason);
+  _tn_resource_detail_note (self, permissions.can_delete ? "can-delete" : "cannot-delete");
+  _tn_resource_detail_note (self, permissions.delete_reason);
 
   gtk_widget_set_name (edit, "edit");
   gtk_widget_set_visible (edit, permissions.show_edit);
@@ -190,12 +230,12 @@ build_actions (TnResourceDetail *self)
       gtk_widget_set_tooltip_text (export, _("Export Peer Configuration"));
       g_signal_connect_object (export, "clicked", G_CALLBACK (on_export_clicked_cb), self, G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (box), export);
-      g_hash_table_replace (self->rows, g_strdup ("export"), export);
+      g_hash_table_replace (self->new_rows, g_strdup ("export"), export);
     }
   gtk_box_append (GTK_BOX (box), edit);
   gtk_box_append (GTK_BOX (box), delete);
-  g_hash_table_replace (self->rows, g_strdup ("edit"), edit);
-  g_hash_table_replace (self->rows, g_strdup ("delete"), delete);
+  g_hash_table_replace (self->new_rows, g_strdup ("edit"), edit);
+  g_hash_table_replace (self->new_rows, g_strdup ("delete"), delete);
 
   return box;
 }
@@ -230,6 +270,7 @@ add_field (TnResourceDetail    *self,
 
       tn_status_badge_set_status (TN_STATUS_BADGE (badge), tn_resource_get_status (self->resource));
       row = _tn_resource_detail_add_row (self, group, info->field, tn_field_info_get_title (info), NULL);
+      _tn_resource_detail_note (self, tn_resource_get_status (self->resource));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
       return;
@@ -264,7 +305,7 @@ add_users (TnResourceDetail *self)
                                       -1);
       g_signal_connect_object (add, "clicked", G_CALLBACK (on_new_connection_clicked_cb), self, G_CONNECT_SWAPPED);
       adw_preferences_group_set_header_suffix (group, add);
-      g_hash_table_replace (self->rows, g_strdup ("new-connection"), add);
+      g_hash_table_replace (self->new_rows, g_strdup ("new-connection"), add);
     }
   else
     group = _tn_resource_detail_add_group (self, _("Used By"),
@@ -279,6 +320,8 @@ add_users (TnResourceDetail *self)
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tn_connection_get_peer_address (TN_CONNECTION (user)));
       tn_status_badge_set_status (TN_STATUS_BADGE (badge), tn_resource_get_status (user));
+      _tn_resource_detail_note (self, tn_connection_get_peer_address (TN_CONNECTION (user)));
+      _tn_resource_detail_note (self, tn_resource_get_status (user));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
     }
 }
@@ -304,19 +347,12 @@ dup_focused_name (TnResourceDetail *self)
 }
 
 static void
-rebuild (TnResourceDetail *self)
+build_page (TnResourceDetail *self)
 {
   const TnRegionProfile *profile = tn_store_set_get_profile (self->stores);
   AdwPreferencesGroup *groups[TN_N_FIELD_GROUPS] = { NULL };
-  g_autofree char *focused = dup_focused_name (self);
   const TnFieldInfo *infos;
   guint n_infos = 0;
-
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  clear_page (self);
-
-  if (self->resource == NULL)
-    return;
 
   infos = tn_field_info_list (tn_resource_get_kind (self->resource), &n_infos);
   for (guint i = 0; i < n_infos; i++)
@@ -339,10 +375,40 @@ rebuild (TnResourceDetail *self)
   if (tn_resource_get_kind (self->resource) == TN_RESOURCE_CONNECTION &&
       g_strcmp0 (tn_resource_get_status (self->resource), "ACTIVE") != 0)
     _tn_resource_detail_add_checklist (self);
+}
 
-  /* A refresh must not take the keyboard focus away from the user. */
-  if (focused != NULL && g_hash_table_lookup (self->rows, focused) != NULL)
-    gtk_widget_grab_focus (g_hash_table_lookup (self->rows, focused));
+static void
+rebuild (TnResourceDetail *self)
+{
+  g_autofree char *focused = dup_focused_name (self);
+  g_autofree char *digest = NULL;
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+
+  self->building = g_checksum_new (G_CHECKSUM_SHA256);
+  self->new_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (self->resource != NULL)
+    build_page (self);
+  digest = g_strdup (g_checksum_get_string (self->building));
+  g_clear_pointer (&self->building, g_checksum_free);
+
+  if (g_strcmp0 (digest, self->digest) != 0)
+    {
+      clear_page (self);
+      for (GList *l = self->new_groups; l != NULL; l = l->next)
+        adw_preferences_page_add (self->page, l->data);
+      self->groups = g_list_copy (self->new_groups);
+      g_hash_table_unref (self->rows);
+      self->rows = g_steal_pointer (&self->new_rows);
+      self->digest = g_steal_pointer (&digest);
+
+      /* A refresh must not take the keyboard focus away from the user. */
+      if (focused != NULL && g_hash_table_lookup (self->rows, focused) != NULL)
+        gtk_widget_grab_focus (g_hash_table_lookup (self->rows, focused));
+    }
+
+  g_list_free_full (g_steal_pointer (&self->new_groups), g_object_unref);
+  g_clear_pointer (&self->new_rows, g_hash_table_unref);
 }
 
 static gboolean
@@ -385,6 +451,7 @@ tn_resource_detail_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_list_free (self->groups);
+  g_free (self->digest);
 
   G_OBJECT_CLASS (tn_resource_detail_parent_class)->finalize (object);
 }

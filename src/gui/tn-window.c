@@ -31,6 +31,7 @@ struct _TnWindow
   TnSessionManager     *sessions;
   TnStoreSet           *stores;
   GPtrArray            *history;    /* TnResource: the detail pages to go back to */
+  GtkWindow            *shortcuts_window;
   TnResourceDetail     *detail;
   TnStatusWatcher      *watcher;    /* the connections the user looked at */
   guint                 watch_source;
@@ -146,8 +147,7 @@ on_sessions_state_changed_cb (TnWindow *self)
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, _("_Sign In…"));
   adw_toast_set_action_name (toast, "win.edit-account");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  tn_a11y_name_toolkit_controls (GTK_WIDGET (self->toast_overlay));
+  tn_a11y_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -440,6 +440,35 @@ row_menu_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (current_list (self)), "resource.menu", NULL);
 }
 
+/* The Keyboard Shortcuts window is built when asked for and destroyed
+ * when closed, rather than kept hidden for the window's life as
+ * GtkApplicationWindow's help overlay is: GTK 4.8's accessibility root
+ * answers a screen reader asking for a window that has just closed with
+ * the last window in its list, and a hidden window there has no object
+ * path, which crashes the app. So Tunnels keeps no hidden windows. */
+static void
+show_shortcuts_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  TnWindow *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  if (self->shortcuts_window != NULL)
+    {
+      gtk_window_present (self->shortcuts_window);
+      return;
+    }
+
+  builder = gtk_builder_new_from_resource ("/io/github/tunnels_vpn/Tunnels/tn-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+  tn_a11y_track_window (shortcuts);
+  g_set_weak_pointer (&self->shortcuts_window, shortcuts);
+  gtk_window_present (shortcuts);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -550,6 +579,7 @@ tn_window_dispose (GObject *object)
   if (self->detail != NULL)
     show_resource (self, NULL);
   g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_weak_pointer (&self->shortcuts_window);
   g_clear_object (&self->watcher);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TN_TYPE_WINDOW);
@@ -709,8 +739,14 @@ tn_window_init (TnWindow *self)
   g_autofree char *last_section = NULL;
   int width, height;
 
+  static const GActionEntry win_entries[] = {
+    { "show-help-overlay", show_shortcuts_action },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
   tn_a11y_track_window (GTK_WINDOW (self));
+  /* In the window's action group, which GtkApplication exports on D-Bus. */
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   self->history = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (DEVELOPMENT_BUILD)
@@ -834,8 +870,7 @@ tn_window_add_toast (TnWindow *self,
 {
   g_return_if_fail (TN_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  tn_a11y_name_toolkit_controls (GTK_WIDGET (self->toast_overlay));
+  tn_a11y_add_toast (self->toast_overlay, toast);
 }
 
 /**

@@ -31,7 +31,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tndriver import (App, Catalogue, Failure, Tap, click, clickable, children, find, find_all,  # noqa: E402
+from tndriver import (App, Catalogue, Failure, Tap, click, clickable, children, describe, find, find_all,  # noqa: E402
                       name_matches, plain, pointer_click, pointer_to, press, safe, set_text, text_of,
                       unnamed_controls, wait_until)
 
@@ -115,14 +115,18 @@ class Flow:
         wait_until(gone, f'the row “{name}” to go')
 
     def row_menu(self, name, item):
-        """The row's Actions menu, then one of its items."""
+        """Selects the row with a click on its name, then the header's
+        Actions menu (also Shift+F10 or Menu), then one of its items."""
         row = self.row(name)
-        click(self.button(row, self.T('Actions')))
+        cell = find(row, R.ROLE_LABEL, pred=lambda a: a.name == name)
+        pointer_click(cell)
+        wait_until(lambda: row.getState().contains(R.STATE_SELECTED), f'the row “{name}” selected')
+        click(self.button(self.main, self.T('Actions')))
         target = self.T(item)
 
         def menu_item():
             for role in (R.ROLE_MENU_ITEM, R.ROLE_PUSH_BUTTON, R.ROLE_CHECK_MENU_ITEM):
-                acc = clickable(row, role, target) or clickable(self.main, role, target)
+                acc = clickable(self.main, role, target)
                 if acc is not None:
                     return acc
             return None
@@ -360,7 +364,7 @@ class Flow:
             self.reveal_psk()
             self.delete_everything()
         except Failure as e:
-            self.tap.ok(False, str(e))
+            self.tap.ok(False, str(e), describe(self.main) if hasattr(self, 'main') else '')
             safe(lambda: self.app.screenshot('failure'))
         finally:
             if hasattr(self, 'app'):

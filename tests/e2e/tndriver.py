@@ -190,6 +190,19 @@ def text_of(acc):
     return t.getText(0, t.characterCount)
 
 
+def describe(win):
+    """The controls of a window and their states, for a failure's log."""
+    lines = []
+    for acc in descendants(win):
+        role = safe(acc.getRole)
+        if role in INTERACTIVE or role == pyatspi.ROLE_LABEL:
+            states = safe(lambda: acc.getState().getStates(), [])
+            flags = ','.join(pyatspi.stateToString(st) for st in states
+                             if st in (pyatspi.STATE_SENSITIVE, pyatspi.STATE_FOCUSED, pyatspi.STATE_SELECTED))
+            lines.append(f'{safe(acc.getRoleName)} “{safe(lambda: acc.name)}” [{flags}] {actions(acc)}')
+    return '\n'.join(lines)
+
+
 def unnamed_controls(win):
     """Interactive controls a screen reader would announce as nothing or as
     their toolkit type."""
