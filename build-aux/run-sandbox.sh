@@ -9,4 +9,5 @@ cd "$(dirname "$0")/.."
 build-aux/build.sh --run
 
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
+export TUNNELS_LOCALEDIR="$PWD/build/po"
 exec build/src/tunnels --sandbox "$@"

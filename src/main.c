@@ -19,9 +19,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TnApplication) app = NULL;
+  /* The build directory's catalogues, for a run uninstalled */
+  const char *localedir = g_getenv ("TUNNELS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -190,16 +190,21 @@ def text_of(acc):
     return t.getText(0, t.characterCount)
 
 
-def describe(win):
-    """The controls of a window and their states, for a failure's log."""
+def describe(win, hide=lambda name: False):
+    """The controls of a window and their states, for a failure's log;
+    names for which hide() is true (a secret shown) are left out."""
     lines = []
     for acc in descendants(win):
         role = safe(acc.getRole)
         if role in INTERACTIVE or role == pyatspi.ROLE_LABEL:
+            name = safe(lambda: acc.name) or ''
+            if hide(name):
+                lines.append(f'{safe(acc.getRoleName)} (a secret, not shown)')
+                continue
             states = safe(lambda: acc.getState().getStates(), [])
             flags = ','.join(pyatspi.stateToString(st) for st in states
                              if st in (pyatspi.STATE_SENSITIVE, pyatspi.STATE_FOCUSED, pyatspi.STATE_SELECTED))
-            lines.append(f'{safe(acc.getRoleName)} “{safe(lambda: acc.name)}” [{flags}] {actions(acc)}')
+            lines.append(f'{safe(acc.getRoleName)} “{name}” [{flags}] {actions(acc)}')
     return '\n'.join(lines)
 
 
@@ -316,7 +321,10 @@ def press(keys):
 
 
 def type_text(text):
-    subprocess.run(['xdotool', 'type', '--delay', '8', '--', text], check=True)
+    # xdotool types a character outside the keymap by remapping a spare
+    # key to it first; too fast, and the X server drops one now and then.
+    delay = '8' if text.isascii() else '40'
+    subprocess.run(['xdotool', 'type', '--delay', delay, '--', text], check=True)
 
 
 def pointer_click(acc):
@@ -336,15 +344,23 @@ def focus(acc):
     # is typed next is checked instead.
 
 
-def set_text(acc, text):
-    """Focuses an entry, selects what it holds and types text over it."""
-    focus(acc)
-    press('ctrl+a')
-    if text:
-        type_text(text)
-    else:
-        press('BackSpace')
-    wait_until(lambda: text_of(acc) == text, f'“{acc.name}” to hold what was typed', timeout=10)
+def set_text(acc, text, attempts=3):
+    """Focuses an entry, selects what it holds and types text over it;
+    types it again if the X keyboard dropped a character."""
+    for attempt in range(attempts):
+        focus(acc)
+        press('ctrl+a')
+        if text:
+            type_text(text)
+        else:
+            press('BackSpace')
+        try:
+            wait_until(lambda: text_of(acc) == text, f'“{acc.name}” to hold what was typed', timeout=5)
+            return
+        except Failure:
+            if attempt == attempts - 1:
+                raise
+            log(f'typed again into “{acc.name}”')
 
 
 def log(*args):
