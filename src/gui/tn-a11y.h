@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 void tn_a11y_name_toolkit_controls (GtkWidget *root);
 void tn_a11y_track_window          (GtkWindow *window);
+void tn_a11y_track_toolkit_window  (GtkWindow *window);
 void tn_a11y_destroy_window        (GtkWindow *window);
 void tn_a11y_add_toast             (AdwToastOverlay *overlay,
                                     AdwToast        *toast);

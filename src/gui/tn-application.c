@@ -74,7 +74,7 @@ tn_application_about_action (GSimpleAction *action,
                         "comments", _("Manage the IPsec VPN connections of your OpenStack clouds"),
                         NULL);
   gtk_widget_set_name (about, "about");
-  tn_a11y_track_window (GTK_WINDOW (about));
+  tn_a11y_track_toolkit_window (GTK_WINDOW (about));
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -464,7 +464,7 @@ show_shortcuts_action (GSimpleAction *action,
   builder = gtk_builder_new_from_resource ("/io/github/tunnels_vpn/Tunnels/tn-shortcuts-window.ui");
   shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
-  tn_a11y_track_window (shortcuts);
+  tn_a11y_track_toolkit_window (shortcuts);
   g_set_weak_pointer (&self->shortcuts_window, shortcuts);
   gtk_window_present (shortcuts);
 }
