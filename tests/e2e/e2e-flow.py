@@ -70,6 +70,9 @@ class Flow(User):
         self.tap.ok(True, 'Try the Sandbox adds the Sandbox account and lists its VPN services')
         self.check_names(self.main, 'the main window with lists')
         self.step('sandbox')
+        self.section(2, 'IPsec VPN Connections')
+        self.row('branch-office')
+        self.step('connections')
 
     def create_policy(self, kind, number, section_title):
         self.section(number, section_title)
@@ -208,7 +211,11 @@ class Flow(User):
         key = shown.name[:-len(suffix)] if suffix else shown.name
         self.tap.ok(len(key) == 32, 'Reveal shows the generated 32-character key from the keyring',
                     f'{len(key)} characters shown')
-        self.step('psk-revealed')
+        # No screenshot of the key: it is hidden again first.
+        self.press_button(self.main, self.T('Reveal the Pre-Shared Key'))
+        wait_until(lambda: (lambda l: l and l.name.startswith('•'))(psk_label()), 'the key masked again')
+        self.tap.ok(True, 'a second click masks the pre-shared key again')
+        self.step('psk-masked-again')
 
     def delete_from_page(self, name):
         self.press_button(self.main, self.T('_Delete…'))

@@ -283,13 +283,14 @@ class App:
         wait_until(gone, f'{what} to close', timeout)
 
     def screenshot(self, step):
-        """The X screen, from outside the app."""
+        """The X screen, from outside the app, trimmed to its windows (the
+        screen around them is black: there is no desktop)."""
         if not self.screenshots:
             return None
         os.makedirs(self.screenshots, exist_ok=True)
         self.shots += 1
         path = os.path.join(self.screenshots, f'{self.prefix}-{self.shots:02d}-{step}.png')
-        subprocess.run(['import', '-window', 'root', path], check=True,
+        subprocess.run(['import', '-window', 'root', '-trim', '+repage', path], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return path
 
