@@ -22,7 +22,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tndriver import (App, Failure, User, actions, click, describe, find, find_all, plain,  # noqa: E402
+from tndriver import (App, Failure, User, actions, click, find, find_all, plain,  # noqa: E402
                       pointer_to, press, safe, wait_until)
 
 R = pyatspi
@@ -187,22 +187,14 @@ class Walk(User):
         self.app.window_gone(win, 'the assistant')
 
     def run(self):
-        try:
-            self.start()
-            self.primary_menu()
-            self.account_dialogs()
-            self.editors()
-            self.connection_dialogs()
-            self.assistant_discard()
-        except Failure as e:
-            self.tap.ok(False, str(e), describe(self.main, self.is_secret) if hasattr(self, 'main') else '')
-            safe(lambda: self.app.screenshot('failure'))
-        finally:
-            if hasattr(self, 'app'):
-                code = self.app.quit()
-                self.tap.ok(code == 0, 'Ctrl+Q quits the app cleanly', f'exit status {code}')
-        print(f'1..{self.tap.n}', flush=True)
-        return 1 if self.tap.failed else 0
+        return super().run([
+            self.start,
+            self.primary_menu,
+            self.account_dialogs,
+            self.editors,
+            self.connection_dialogs,
+            self.assistant_discard,
+        ])
 
 
 if __name__ == '__main__':

@@ -31,7 +31,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tndriver import (App, Failure, User, click, clickable, describe, find, pointer_to, safe, wait_until)  # noqa: E402
+from tndriver import (App, Failure, User, click, clickable, find, pointer_to, safe, wait_until)  # noqa: E402
 
 R = pyatspi
 
@@ -251,25 +251,17 @@ class Flow(User):
         self.step('all-deleted')
 
     def run(self):
-        try:
-            self.start()
-            self.add_sandbox()
-            self.create_policy('ike', 3, 'IKE Policies')
-            self.create_policy('ipsec', 4, 'IPsec Policies')
-            self.assistant_from_list()
-            self.assistant_from_service()
-            self.edit_connection()
-            self.reveal_psk()
-            self.delete_everything()
-        except Failure as e:
-            self.tap.ok(False, str(e), describe(self.main, self.is_secret) if hasattr(self, 'main') else '')
-            safe(lambda: self.app.screenshot('failure'))
-        finally:
-            if hasattr(self, 'app'):
-                code = self.app.quit()
-                self.tap.ok(code == 0, 'Ctrl+Q quits the app cleanly', f'exit status {code}')
-        print(f'1..{self.tap.n}', flush=True)
-        return 1 if self.tap.failed else 0
+        return super().run([
+            self.start,
+            self.add_sandbox,
+            lambda: self.create_policy('ike', 3, 'IKE Policies'),
+            lambda: self.create_policy('ipsec', 4, 'IPsec Policies'),
+            self.assistant_from_list,
+            self.assistant_from_service,
+            self.edit_connection,
+            self.reveal_psk,
+            self.delete_everything,
+        ])
 
 
 if __name__ == '__main__':

@@ -381,6 +381,23 @@ class User:
         self.walked = set()
         self.prefix = f'{prefix}-{self.lang}'
 
+    def run(self, steps):
+        """Runs the steps in turn, a failure stopping them (each needs the
+        ones before), then quits the app with Ctrl+Q; prints the TAP plan
+        and returns the exit status."""
+        try:
+            for step in steps:
+                step()
+        except Failure as e:
+            self.tap.ok(False, str(e), describe(self.main, self.is_secret) if hasattr(self, 'main') else '')
+            safe(lambda: self.app.screenshot('failure'))
+        finally:
+            if hasattr(self, 'app'):
+                code = self.app.quit()
+                self.tap.ok(code == 0, 'Ctrl+Q quits the app cleanly', f'exit status {code}')
+        print(f'1..{self.tap.n}', flush=True)
+        return 1 if self.tap.failed else 0
+
     def is_secret(self, name):
         """A revealed pre-shared key on a connection's page."""
         for source in ('%s (from the keyring)', '%s (from the cloud’s answer; not in the keyring)'):
