@@ -276,8 +276,13 @@ list_items (TnSession           *self,
   data->items = g_ptr_array_new_with_free_func (free_item);
   g_task_set_task_data (task, data, (GDestroyNotify)list_data_free);
 
+  /* Sorted pages are asked of the server sorted by name (then id, so the
+   * marker of a page is unique): the first page holds the first rows of
+   * the whole list, and the next ones mostly go below them. (Neutron's
+   * sort_key/sort_dir; a server that ignores them just gives its order.) */
   if (tn_session_get_page_size (self) > 0)
-    first = g_strdup_printf ("%s?limit=%u", path, tn_session_get_page_size (self));
+    first = g_strdup_printf ("%s?limit=%u%s", path, tn_session_get_page_size (self),
+                             sort_pages ? "&sort_key=name&sort_dir=asc&sort_key=id&sort_dir=asc" : "");
   else
     first = g_strdup (path);
 
@@ -317,8 +322,9 @@ tn_session_list_async (TnSession           *self,
  * As tn_session_list_async() (finish with tn_session_list_finish()), and
  * @page_func sees each page's items (transfer none: it takes references
  * to what it keeps) on the main loop as soon as the page is parsed, before
- * the next page is asked for; with @sort_pages each page comes sorted by
- * name (tn_resource_compare_names()).
+ * the next page is asked for; with @sort_pages the server is asked for the
+ * list sorted by name, and each page comes sorted by
+ * tn_resource_compare_names().
  */
 void
 _tn_session_list_pages_async (TnSession           *self,

@@ -131,11 +131,13 @@ on_applied_cb (GObject      *object,
   g_debug ("%s ready", tn_resource_kind_get_collection (request->kind));
 }
 
-/* A first load comes in pages, each sorted by name (the lists' first
- * order) in the thread that parsed it: the first page goes into the store
- * at once, so the lists show rows while the rest is in flight; then the
- * pages go in batches as big as what the store holds, so 10,000 items are
- * a handful of items-changed, not forty. */
+/* A first load comes in pages sorted by name (the lists' first order),
+ * asked of the server so and sorted again in the thread that parsed each
+ * page: the first page goes into the store at once, so the lists show
+ * their first rows while the rest is in flight, and the next pages mostly
+ * land below the rows shown (no rows to build again); they go in batches
+ * as big as what the store holds, so 10,000 items are a handful of
+ * items-changed, not forty. */
 static void
 flush_pending (KindState *state)
 {

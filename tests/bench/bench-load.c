@@ -8,8 +8,9 @@
  * with scale:N: N connections and N/10 of each policy), so only Tunnels'
  * work counts against its main loop. For each size it prints:
  *
- *   raw fetch   the same pages (same limit, all four collections at once)
- *               fetched with libsoup directly and parsed with json-glib
+ *   raw fetch   the same pages (same query: limit, sorted by name; all four
+ *               collections at once) fetched with libsoup directly and
+ *               parsed with json-glib
  *   load        from the session becoming active to the four stores ready
  *               and the connection list showing its rows
  *   stall       the longest gap the main loop had meanwhile, measured with
@@ -282,8 +283,10 @@ raw_fetch (const char *identity_url,
   for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
     {
       Page *page = g_new0 (Page, 1);
-      g_autofree char *url = g_strdup_printf ("%s/network/RegionOne/v2.0/vpn/%s?limit=%u", network, collections[i],
-                                              TN_STORE_SET_PAGE_SIZE);
+      /* The query Tunnels sends for a first load (tn-session-lists.c). */
+      g_autofree char *url = g_strdup_printf ("%s/network/RegionOne/v2.0/vpn/%s?limit=%u"
+                                              "&sort_key=name&sort_dir=asc&sort_key=id&sort_dir=asc",
+                                              network, collections[i], TN_STORE_SET_PAGE_SIZE);
 
       page->raw = &raw;
       page->collection = g_strdup (collections[i]);
