@@ -144,6 +144,7 @@ flush_pending (KindState *state)
   if (state->pending == NULL || state->pending->len == 0)
     return;
 
+  g_debug ("%u %s into the store", state->pending->len, tn_resource_kind_get_collection (state->kind));
   tn_resource_store_apply_page (state->store, state->pending);
   g_ptr_array_set_size (state->pending, 0);
 }

@@ -74,6 +74,11 @@ on_sort_model_changed_cb (TnResourceList *self)
     }
   else if (gtk_slice_list_model_get_size (self->reveal_model) == 0 && self->reveal_source == 0)
     {
+      /* The first step at once: the next frame shows rows, not an empty
+       * table waiting for the main loop to be idle; the rest when idle. */
+      if (on_reveal_step_cb (self) == G_SOURCE_REMOVE)
+        return;
+
       self->reveal_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reveal_step_cb, self, NULL);
       g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->reveal_source),
                                 "[tunnels] list reveal");
