@@ -211,6 +211,118 @@ test_store_duplicates_and_wrong_kind (void)
   assert_ids (store, "a b");
 }
 
+/* A first load in pages: each page is in the store (and said so, one
+ * items-changed) before the next comes; the fresh objects themselves join. */
+static void
+test_store_pages_first_load (void)
+{
+  g_autoptr(TnResourceStore) store = tn_resource_store_new (TN_RESOURCE_IKE_POLICY);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(GPtrArray) page1 = fresh_list ("a b c");
+  g_autoptr(GPtrArray) page2 = fresh_list ("d e");
+  g_autoptr(GPtrArray) page3 = fresh_list ("");
+
+  gt_signal_logger_connect (logger, store, "items-changed");
+  g_assert_false (tn_resource_store_get_paging (store));
+  tn_resource_store_begin_pages (store);
+  g_assert_true (tn_resource_store_get_paging (store));
+
+  tn_resource_store_apply_page (store, page1);
+  assert_items_changed (logger, store, 0, 0, 3);
+  gt_signal_logger_assert_no_emissions (logger);
+  assert_ids (store, "a b c");
+  g_assert_true (tn_resource_store_lookup (store, "b") == g_ptr_array_index (page1, 1));
+
+  tn_resource_store_apply_page (store, page2);
+  assert_items_changed (logger, store, 3, 0, 2);
+  tn_resource_store_apply_page (store, page3);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  tn_resource_store_end_pages (store, TRUE);
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_false (tn_resource_store_get_paging (store));
+  assert_ids (store, "a b c d e");
+}
+
+/* Pages over items the store has: they keep their objects and notify only
+ * what changed; what no page has goes only when the listing is complete;
+ * an id listed twice is kept once, with the first values. */
+static void
+test_store_pages_over_items (void)
+{
+  g_autoptr(TnResourceStore) store = tn_resource_store_new (TN_RESOURCE_IKE_POLICY);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(GPtrArray) first = fresh_list ("a b c d");
+  g_autoptr(GPtrArray) page1 = fresh_list ("c x");
+  g_autoptr(GPtrArray) page2 = fresh_list ("a x y");
+  TnResource *a, *c;
+
+  tn_resource_store_apply (store, first);
+  a = tn_resource_store_lookup (store, "a");
+  c = tn_resource_store_lookup (store, "c");
+  tn_resource_set_name (g_ptr_array_index (page1, 0), "renamed");
+  tn_resource_set_name (g_ptr_array_index (page2, 1), "second x");
+
+  gt_signal_logger_connect (logger, store, "items-changed");
+  gt_signal_logger_connect (logger, a, "notify");
+  gt_signal_logger_connect (logger, c, "notify");
+
+  tn_resource_store_begin_pages (store);
+  tn_resource_store_apply_page (store, page1);
+  gt_signal_logger_assert_notify_emission_pop (logger, c, "name");
+  assert_items_changed (logger, store, 4, 0, 1);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  tn_resource_store_apply_page (store, page2);
+  assert_items_changed (logger, store, 5, 0, 1);
+  gt_signal_logger_assert_no_emissions (logger);
+  assert_ids (store, "a b c d x y");
+  g_assert_cmpstr (tn_resource_get_name (tn_resource_store_lookup (store, "x")), ==, "name-x");
+
+  /* b and d go now, one emission each (from the end). */
+  tn_resource_store_end_pages (store, TRUE);
+  assert_items_changed (logger, store, 3, 1, 0);
+  assert_items_changed (logger, store, 1, 1, 0);
+  gt_signal_logger_assert_no_emissions (logger);
+  assert_ids (store, "a c x y");
+  g_assert_true (tn_resource_store_lookup (store, "a") == a);
+  g_assert_true (tn_resource_store_lookup (store, "c") == c);
+}
+
+/* A listing that fails keeps what is there; an apply or a clear cancels
+ * a listing in pages. */
+static void
+test_store_pages_incomplete_and_cancelled (void)
+{
+  g_autoptr(TnResourceStore) store = tn_resource_store_new (TN_RESOURCE_IKE_POLICY);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(GPtrArray) first = fresh_list ("a b");
+  g_autoptr(GPtrArray) page = fresh_list ("b c");
+  g_autoptr(GPtrArray) again = fresh_list ("c");
+
+  tn_resource_store_apply (store, first);
+  gt_signal_logger_connect (logger, store, "items-changed");
+
+  tn_resource_store_begin_pages (store);
+  tn_resource_store_apply_page (store, page);
+  assert_items_changed (logger, store, 2, 0, 1);
+  tn_resource_store_end_pages (store, FALSE);
+  gt_signal_logger_assert_no_emissions (logger);
+  assert_ids (store, "a b c");
+
+  tn_resource_store_begin_pages (store);
+  tn_resource_store_apply (store, again);
+  g_assert_false (tn_resource_store_get_paging (store));
+  assert_items_changed (logger, store, 0, 2, 0);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  tn_resource_store_begin_pages (store);
+  tn_resource_store_clear (store);
+  g_assert_false (tn_resource_store_get_paging (store));
+  assert_items_changed (logger, store, 0, 1, 0);
+  gt_signal_logger_assert_no_emissions (logger);
+}
+
 typedef struct
 {
   GAsyncResult *result;
@@ -522,6 +634,9 @@ main (int   argc,
   g_test_add_func ("/store/refresh-changed-fields", test_store_refresh_changed_fields);
   g_test_add_func ("/store/refresh-removed-and-added", test_store_refresh_removed_and_added);
   g_test_add_func ("/store/duplicates-and-wrong-kind", test_store_duplicates_and_wrong_kind);
+  g_test_add_func ("/store/pages/first-load", test_store_pages_first_load);
+  g_test_add_func ("/store/pages/over-items", test_store_pages_over_items);
+  g_test_add_func ("/store/pages/incomplete-and-cancelled", test_store_pages_incomplete_and_cancelled);
   g_test_add_func ("/store/apply-async-slices", test_store_apply_async_slices);
   g_test_add_func ("/store/apply-superseded", test_store_apply_superseded);
   g_test_add_func ("/store/upsert-remove-clear", test_store_upsert_remove_clear);

@@ -11,8 +11,10 @@
 #include "config.h"
 
 #include "tn-cloud-error.h"
+#include "tn-error.h"
 #include "tn-json.h"
 #include "tn-session-private.h"
+#include "tn-wipe.h"
 
 /*
  * One list operation serves every collection: the path comes from the
@@ -22,13 +24,17 @@
 
 typedef struct
 {
-  TnEndpointKind  endpoint;
-  char           *key;          /* the array's member, e.g. ipsec_site_connections */
-  TnJsonItemFunc  parse;
-  TnResourceKind  kind;
-  char           *region;
-  GPtrArray      *items;
-  char           *last_link;
+  TnEndpointKind     endpoint;
+  char              *key;          /* the array's member, e.g. ipsec_site_connections */
+  TnJsonItemFunc     parse;
+  GDestroyNotify     free_item;
+  TnResourceKind     kind;
+  char              *region;
+  gboolean           sort_pages;
+  TnSessionPageFunc  page_func;
+  gpointer           page_data;
+  GPtrArray         *items;
+  char              *last_link;
 } ListData;
 
 static void
@@ -55,24 +61,60 @@ parse_resource_item (JsonObject  *object,
   return resource;
 }
 
-static void
-on_list_page_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+/*
+ * Each page is parsed, and its items made, in a thread: a page of 250
+ * connections is several milliseconds of JSON and GObjects, which the main
+ * loop does not wait for. The thread only reads the list's settings; the
+ * items are nobody else's until the page is back on the main loop.
+ */
+typedef struct
 {
-  g_autoptr(GTask) task = user_data;
+  ListData  *list;
+  GBytes    *bytes;       /* may hold pre-shared keys: wiped */
+  guint      http_status;
+  char      *request_id;
+  GPtrArray *items;
+  char      *next;
+  guint      length;
+} PageJob;
+
+static void
+page_job_free (PageJob *job)
+{
+  tn_wipe_bytes_free (g_steal_pointer (&job->bytes));
+  g_clear_pointer (&job->request_id, g_free);
+  g_clear_pointer (&job->items, g_ptr_array_unref);
+  g_clear_pointer (&job->next, g_free);
+  g_free (job);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return tn_resource_compare_names (*(TnResource **) a, *(TnResource **) b);
+}
+
+static void
+parse_page_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PageJob *job = task_data;
+  ListData *data = job->list;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *links_key = NULL;
-  g_autofree char *next = NULL;
-  ListData *data = g_task_get_task_data (task);
-  GCancellable *cancellable;
   JsonArray *array;
-  guint length;
 
-  root = _tn_session_request_finish (TN_SESSION (object), result, NULL, &error);
-  if (error != NULL)
+  root = tn_json_parse_bytes (job->bytes, &error);
+  tn_wipe_bytes_free (g_steal_pointer (&job->bytes));
+  if (root == NULL)
     {
+      g_autofree char *what = g_strdup (tn_error_get_details (error)->message);
+
+      tn_error_set_details (error, job->http_status, NULL, what, NULL, job->request_id);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -84,8 +126,9 @@ on_list_page_cb (GObject      *object,
       return;
     }
 
-  length = json_array_get_length (array);
-  for (guint i = 0; i < length; i++)
+  job->length = json_array_get_length (array);
+  job->items = g_ptr_array_new_full (job->length, data->free_item);
+  for (guint i = 0; i < job->length; i++)
     {
       JsonNode *node = json_array_get_element (array, i);
       gpointer item;
@@ -104,14 +147,44 @@ on_list_page_cb (GObject      *object,
           return;
         }
 
-      g_ptr_array_add (data->items, item);
+      g_ptr_array_add (job->items, item);
     }
+
+  if (data->sort_pages && data->kind < TN_N_RESOURCE_KINDS)
+    g_ptr_array_sort (job->items, compare_names);
+
+  links_key = g_strconcat (data->key, "_links", NULL);
+  job->next = tn_json_find_next_link (root, links_key);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void on_list_page_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+static void
+on_page_parsed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  PageJob *job = g_task_get_task_data (G_TASK (result));
+  ListData *data = g_task_get_task_data (task);
+  GCancellable *cancellable;
+  TnSession *session;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->page_func != NULL && job->items->len > 0)
+    data->page_func (job->items, data->page_data);
+  g_ptr_array_extend_and_steal (data->items, g_steal_pointer (&job->items));
 
   /* Follow `next` until there is none; an empty page or a link that does
    * not move on ends the list too, so a confused server cannot loop us. */
-  links_key = g_strconcat (data->key, "_links", NULL);
-  next = tn_json_find_next_link (root, links_key);
-  if (next == NULL || length == 0 || g_strcmp0 (next, data->last_link) == 0)
+  if (job->next == NULL || job->length == 0 || g_strcmp0 (job->next, data->last_link) == 0)
     {
       g_debug ("Listed %u %s", data->items->len, data->key);
       g_task_return_pointer (task, g_ptr_array_ref (data->items),
@@ -120,12 +193,51 @@ on_list_page_cb (GObject      *object,
     }
 
   g_free (data->last_link);
-  data->last_link = g_strdup (next);
+  data->last_link = g_strdup (job->next);
 
-  /* (the cancellable first: argument order is unspecified) */
+  /* (the cancellable and session first: argument order is unspecified) */
   cancellable = g_task_get_cancellable (task);
-  _tn_session_request_async (TN_SESSION (object), data->endpoint, "GET", next, NULL,
-                             cancellable, on_list_page_cb, g_steal_pointer (&task));
+  session = g_task_get_source_object (task);
+  _tn_session_request_raw_async (session, data->endpoint, "GET", job->next,
+                                 cancellable, on_list_page_cb, g_steal_pointer (&task));
+}
+
+static void
+on_list_page_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) parse = NULL;
+  GCancellable *cancellable;
+  PageJob *job;
+  GBytes *bytes;
+  guint http_status = 0;
+  char *request_id = NULL;
+
+  bytes = _tn_session_request_raw_finish (TN_SESSION (object), result, &http_status, &request_id, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  job = g_new0 (PageJob, 1);
+  job->list = g_task_get_task_data (task);
+  job->bytes = bytes;
+  job->http_status = http_status;
+  job->request_id = request_id;
+
+  /* The list task stays alive, and with it job->list, until the page is
+   * back. The thread's task holds no session: its last reference may go
+   * in the thread. */
+  cancellable = g_task_get_cancellable (task);
+  parse = g_task_new (NULL, cancellable, on_page_parsed_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (parse, on_list_page_cb);
+  g_task_set_name (parse, "[tunnels] parse a page");
+  g_task_set_task_data (parse, job, (GDestroyNotify)page_job_free);
+  g_task_run_in_thread (parse, parse_page_thread);
 }
 
 static void
@@ -137,6 +249,9 @@ list_items (TnSession           *self,
             TnJsonItemFunc       parse,
             GDestroyNotify       free_item,
             TnResourceKind       kind,
+            gboolean             sort_pages,
+            TnSessionPageFunc    page_func,
+            gpointer             page_data,
             GCancellable        *cancellable,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
@@ -152,18 +267,27 @@ list_items (TnSession           *self,
   data->endpoint = endpoint;
   data->key = g_strdelimit (g_strdup (key), "-", '_');
   data->parse = parse;
+  data->free_item = free_item;
   data->kind = kind;
   data->region = g_strdup (tn_account_get_region (tn_session_get_account (self)));
+  data->sort_pages = sort_pages;
+  data->page_func = page_func;
+  data->page_data = page_data;
   data->items = g_ptr_array_new_with_free_func (free_item);
   g_task_set_task_data (task, data, (GDestroyNotify)list_data_free);
 
+  /* Sorted pages are asked of the server sorted by name (then id, so the
+   * marker of a page is unique): the first page holds the first rows of
+   * the whole list, and the next ones mostly go below them. (Neutron's
+   * sort_key/sort_dir; a server that ignores them just gives its order.) */
   if (tn_session_get_page_size (self) > 0)
-    first = g_strdup_printf ("%s?limit=%u", path, tn_session_get_page_size (self));
+    first = g_strdup_printf ("%s?limit=%u%s", path, tn_session_get_page_size (self),
+                             sort_pages ? "&sort_key=name&sort_dir=asc&sort_key=id&sort_dir=asc" : "");
   else
     first = g_strdup (path);
 
-  _tn_session_request_async (self, endpoint, "GET", first, NULL, cancellable,
-                             on_list_page_cb, g_steal_pointer (&task));
+  _tn_session_request_raw_async (self, endpoint, "GET", first, cancellable,
+                                 on_list_page_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -191,7 +315,36 @@ tn_session_list_async (TnSession           *self,
   path = tn_region_profile_get_vpn_path (tn_session_get_profile (self), kind);
   list_items (self, tn_session_list_async, TN_ENDPOINT_VPN, path,
               tn_resource_kind_get_collection (kind), parse_resource_item, g_object_unref,
-              kind, cancellable, callback, user_data);
+              kind, FALSE, NULL, NULL, cancellable, callback, user_data);
+}
+
+/*
+ * As tn_session_list_async() (finish with tn_session_list_finish()), and
+ * @page_func sees each page's items (transfer none: it takes references
+ * to what it keeps) on the main loop as soon as the page is parsed, before
+ * the next page is asked for; with @sort_pages the server is asked for the
+ * list sorted by name, and each page comes sorted by
+ * tn_resource_compare_names().
+ */
+void
+_tn_session_list_pages_async (TnSession           *self,
+                              TnResourceKind       kind,
+                              gboolean             sort_pages,
+                              TnSessionPageFunc    page_func,
+                              gpointer             page_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TN_IS_SESSION (self));
+  g_return_if_fail (kind < TN_N_RESOURCE_KINDS);
+
+  path = tn_region_profile_get_vpn_path (tn_session_get_profile (self), kind);
+  list_items (self, tn_session_list_async, TN_ENDPOINT_VPN, path,
+              tn_resource_kind_get_collection (kind), parse_resource_item, g_object_unref,
+              kind, sort_pages, page_func, page_data, cancellable, callback, user_data);
 }
 
 /**
@@ -230,7 +383,8 @@ tn_session_list_##name##_async (TnSession           *self,                      
                                                                                 \
   list_items (self, tn_session_list_##name##_async, TN_ENDPOINT_NETWORK, path,  \
               key, parse_##name##_item, (GDestroyNotify)free_func,                \
-              TN_N_RESOURCE_KINDS, cancellable, callback, user_data);           \
+              TN_N_RESOURCE_KINDS, FALSE, NULL, NULL,                           \
+              cancellable, callback, user_data);                                \
 }                                                                               \
                                                                                 \
 GPtrArray *                                                                     \

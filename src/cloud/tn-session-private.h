@@ -48,6 +48,32 @@ JsonNode  *_tn_session_request_finish   (TnSession            *self,
                                          guint                *http_status,
                                          GError              **error);
 
+void       _tn_session_request_raw_async  (TnSession            *self,
+                                          TnEndpointKind        endpoint,
+                                          const char           *method,
+                                          const char           *path_or_url,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+GBytes    *_tn_session_request_raw_finish (TnSession            *self,
+                                          GAsyncResult         *result,
+                                          guint                *http_status,
+                                          char                **request_id,
+                                          GError              **error);
+
+/* tn-session-lists.c: a list whose pages the caller sees as they come. */
+typedef void (*TnSessionPageFunc) (GPtrArray *page,
+                                   gpointer   user_data);
+
+void       _tn_session_list_pages_async (TnSession            *self,
+                                         TnResourceKind        kind,
+                                         gboolean              sort_pages,
+                                         TnSessionPageFunc     page_func,
+                                         gpointer              page_data,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+
 /* tn-session-request.c: one HTTP exchange with the timeout and the caller's
  * cancellation; transport failures mapped, the HTTP status left to the
  * caller. */

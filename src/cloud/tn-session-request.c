@@ -163,6 +163,8 @@ typedef struct
   guint           token_serial;
   SoupMessage    *message;
   guint           http_status;
+  gboolean        raw;            /* answer the body, parsed by the caller */
+  char           *request_id;
 } RequestData;
 
 static void request_start (GTask *task);
@@ -173,6 +175,7 @@ request_data_free (RequestData *data)
   g_clear_object (&data->message);
   g_clear_pointer (&data->method, g_free);
   g_clear_pointer (&data->path_or_url, g_free);
+  g_clear_pointer (&data->request_id, g_free);
   tn_wipe_bytes_free (g_steal_pointer (&data->body));
   g_free (data);
 }
@@ -275,6 +278,13 @@ on_request_sent_cb (GObject      *object,
       return;
     }
 
+  if (data->raw)
+    {
+      data->request_id = g_strdup (request_id);
+      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify)tn_wipe_bytes_free);
+      return;
+    }
+
   if (g_bytes_get_size (bytes) > 0)
     {
       root = tn_json_parse_bytes (bytes, &error);
@@ -345,15 +355,16 @@ request_start (GTask *task)
  * TN_ERROR with their details; a body that is not JSON is
  * TN_ERROR_BAD_RESPONSE.
  */
-void
-_tn_session_request_async (TnSession           *self,
-                           TnEndpointKind       endpoint,
-                           const char          *method,
-                           const char          *path_or_url,
-                           GBytes              *body,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+static void
+request_async (TnSession           *self,
+               TnEndpointKind       endpoint,
+               const char          *method,
+               const char          *path_or_url,
+               GBytes              *body,
+               gboolean             raw,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
   GTask *task;
   RequestData *data;
@@ -366,9 +377,65 @@ _tn_session_request_async (TnSession           *self,
   data->method = g_strdup (method);
   data->path_or_url = g_strdup (path_or_url);
   data->body = body;
+  data->raw = raw;
   g_task_set_task_data (task, data, (GDestroyNotify)request_data_free);
 
   request_start (task);
+}
+
+void
+_tn_session_request_async (TnSession           *self,
+                           TnEndpointKind       endpoint,
+                           const char          *method,
+                           const char          *path_or_url,
+                           GBytes              *body,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  request_async (self, endpoint, method, path_or_url, body, FALSE, cancellable, callback, user_data);
+}
+
+/*
+ * As _tn_session_request_async(), but the answer is the body itself, for
+ * the caller to parse (in a thread: see tn-session-lists.c). Finish with
+ * _tn_session_request_raw_finish().
+ */
+void
+_tn_session_request_raw_async (TnSession           *self,
+                               TnEndpointKind       endpoint,
+                               const char          *method,
+                               const char          *path_or_url,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  request_async (self, endpoint, method, path_or_url, NULL, TRUE, cancellable, callback, user_data);
+}
+
+/*
+ * Returns: (transfer full): the body of a 2xx answer (free it with
+ * tn_wipe_bytes_free(): it may hold a secret), with its HTTP status and
+ * request id (for the details of a parse error); %NULL with @error.
+ */
+GBytes *
+_tn_session_request_raw_finish (TnSession     *self,
+                                GAsyncResult  *result,
+                                guint         *http_status,
+                                char         **request_id,
+                                GError       **error)
+{
+  RequestData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (http_status != NULL)
+    *http_status = data->http_status;
+  if (request_id != NULL)
+    *request_id = g_strdup (data->request_id);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /*

@@ -41,6 +41,7 @@ typedef struct
   GCancellable    *cancellable;   /* of the list that runs */
   guint            reload_source;
   guint            reload_delay;  /* the next pause of a reload poll, ms */
+  GPtrArray       *pending;       /* a first load: listed, not yet in the store */
 } KindState;
 
 struct _TnStoreSet
@@ -74,6 +75,7 @@ typedef struct
   TnSession      *session;
   TnResourceKind  kind;
   char           *key;
+  gboolean        paged;
 } Request;
 
 static Request *
@@ -129,38 +131,37 @@ on_applied_cb (GObject      *object,
   g_debug ("%s ready", tn_resource_kind_get_collection (request->kind));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return tn_resource_compare_names (*(TnResource **) a, *(TnResource **) b);
-}
-
+/* A first load comes in pages sorted by name (the lists' first order),
+ * asked of the server so and sorted again in the thread that parsed each
+ * page: the first page goes into the store at once, so the lists show
+ * their first rows while the rest is in flight, and the next pages mostly
+ * land below the rows shown (no rows to build again); they go in batches
+ * as big as what the store holds, so 10,000 items are a handful of
+ * items-changed, not forty. */
 static void
-sort_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+flush_pending (KindState *state)
 {
-  g_ptr_array_sort (task_data, compare_names);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_sorted_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  TnStoreSet *self = TN_STORE_SET (object);
-  GPtrArray *items = g_task_get_task_data (G_TASK (result));
-  TnResourceStore *store = self->kinds[request->kind].store;
-
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) || !request_is_current (request))
+  if (state->pending == NULL || state->pending->len == 0)
     return;
 
-  /* (the store first: argument order is unspecified) */
-  tn_resource_store_apply_async (store, items, self->cancellable, on_applied_cb, g_steal_pointer (&request));
+  g_debug ("%u %s into the store", state->pending->len, tn_resource_kind_get_collection (state->kind));
+  tn_resource_store_apply_page (state->store, state->pending);
+  g_ptr_array_set_size (state->pending, 0);
+}
+
+static void
+on_page_cb (GPtrArray *page,
+            gpointer   user_data)
+{
+  Request *request = user_data;
+  KindState *state = &request->self->kinds[request->kind];
+
+  if (!request_is_current (request) || !tn_resource_store_get_paging (state->store))
+    return;
+
+  g_ptr_array_extend (state->pending, page, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  if (state->pending->len >= g_list_model_get_n_items (G_LIST_MODEL (state->store)))
+    flush_pending (state);
 }
 
 static void
@@ -173,12 +174,22 @@ on_listed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   TnStoreSet *self = request->self;
   KindState *state = &self->kinds[request->kind];
+  gboolean paged;
 
   items = tn_session_list_finish (TN_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !request_is_current (request))
     return;
 
   g_clear_object (&state->cancellable);
+
+  /* What the pages brought is in the store either way. */
+  paged = request->paged && tn_resource_store_get_paging (state->store);
+  if (paged)
+    {
+      flush_pending (state);
+      tn_resource_store_end_pages (state->store, items != NULL);
+    }
+  g_clear_pointer (&state->pending, g_ptr_array_unref);
 
   if (items == NULL)
     {
@@ -190,17 +201,12 @@ on_listed_cb (GObject      *object,
 
   g_debug ("Listed %u %s", items->len, tn_resource_kind_get_collection (request->kind));
 
-  /* A first load comes sorted by name, the lists' first order, so a list
-   * sorting it has nothing to move: sorted in a thread (the items are
-   * nobody else's yet). A refresh keeps the store's order. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (state->store)) == 0 && items->len > 1)
+  if (paged)
     {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_sorted_cb, g_steal_pointer (&request));
-
-      g_task_set_source_tag (task, on_listed_cb);
-      g_task_set_name (task, "[tunnels] sort first load");
-      g_task_set_task_data (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
-      g_task_run_in_thread (task, sort_thread);
+      tn_resource_store_set_refreshing (state->store, FALSE);
+      tn_resource_store_set_state (state->store, TN_STORE_STATE_READY, NULL);
+      watch_unsettled (self, request->kind);
+      g_debug ("%s ready", tn_resource_kind_get_collection (request->kind));
       return;
     }
 
@@ -220,6 +226,7 @@ tn_store_set_reload (TnStoreSet     *self,
                      TnResourceKind  kind)
 {
   KindState *state;
+  Request *request;
 
   g_return_if_fail (TN_IS_STORE_SET (self));
   g_return_if_fail (kind < TN_N_RESOURCE_KINDS);
@@ -240,8 +247,22 @@ tn_store_set_reload (TnStoreSet     *self,
   else
     tn_resource_store_set_state (state->store, TN_STORE_STATE_LOADING, NULL);
 
-  tn_session_list_async (self->session, kind, state->cancellable, on_listed_cb,
-                         request_new (self, kind, NULL));
+  request = request_new (self, kind, NULL);
+
+  /* A refresh compares the whole listing with the store (what is gone
+   * goes only then); a first load shows its pages as they come. */
+  g_clear_pointer (&state->pending, g_ptr_array_unref);
+  if (g_list_model_get_n_items (G_LIST_MODEL (state->store)) == 0)
+    {
+      request->paged = TRUE;
+      state->pending = g_ptr_array_new_with_free_func (g_object_unref);
+      tn_resource_store_begin_pages (state->store);
+      _tn_session_list_pages_async (self->session, kind, TRUE, on_page_cb, request, state->cancellable,
+                                    on_listed_cb, request);
+      return;
+    }
+
+  tn_session_list_async (self->session, kind, state->cancellable, on_listed_cb, request);
 }
 
 /**
@@ -374,6 +395,7 @@ drop_session (TnStoreSet *self)
 
       g_clear_handle_id (&state->reload_source, g_source_remove);
       g_clear_object (&state->cancellable);
+      g_clear_pointer (&state->pending, g_ptr_array_unref);
       tn_resource_store_clear (state->store);
     }
 

@@ -27,6 +27,12 @@
  * never stalls a frame. Removals and additions are one cheap step at the
  * end.
  *
+ * A listing can also come in pages (tn_resource_store_begin_pages()): each
+ * page updates the items it has and appends its new ones at once, with
+ * one items-changed, so a view shows the first rows while the rest is in
+ * flight; the items no page had are removed only when the listing is
+ * complete (tn_resource_store_end_pages()).
+ *
  * Relations (the connections that use a policy or hang off a service) are
  * answered from an index by property value, built when first asked after
  * a change.
@@ -59,6 +65,7 @@ struct _TnResourceStore
   guint          slice_usec;
 
   GTask         *apply_task;  /* the asynchronous apply that runs */
+  GHashTable    *paged_seen;  /* TnResource (ours) set: a listing in pages runs */
 };
 
 static void tn_resource_store_list_model_init (GListModelInterface *iface);
@@ -182,16 +189,16 @@ apply_job_compare (ApplyJob *job,
  * neighbours, from the end so positions stay right), then appends what is
  * new. */
 static void
-apply_job_finish (ApplyJob *job)
+remove_unseen (TnResourceStore *self,
+               GHashTable      *seen)
 {
-  TnResourceStore *self = job->self;
   guint i = self->items->len;
 
   while (i > 0)
     {
       guint end = i;
 
-      while (i > 0 && !g_hash_table_contains (job->seen, g_ptr_array_index (self->items, i - 1)))
+      while (i > 0 && !g_hash_table_contains (seen, g_ptr_array_index (self->items, i - 1)))
         i--;
 
       if (i < end)
@@ -205,14 +212,21 @@ apply_job_finish (ApplyJob *job)
       if (i > 0)
         i--;
     }
+}
 
-  append_items (self, job->added);
+static void
+apply_job_finish (ApplyJob *job)
+{
+  remove_unseen (job->self, job->seen);
+  append_items (job->self, job->added);
 }
 
 static void
 cancel_apply (TnResourceStore *self)
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->apply_task);
+
+  g_clear_pointer (&self->paged_seen, g_hash_table_unref);
 
   if (task != NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
@@ -526,6 +540,107 @@ tn_resource_store_apply_finish (TnResourceStore  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * tn_resource_store_begin_pages:
+ *
+ * A listing of every resource of the kind starts, to be handed over page
+ * by page with tn_resource_store_apply_page() and ended with
+ * tn_resource_store_end_pages(). Cancels an apply or a paged listing that
+ * runs; tn_resource_store_apply(), _apply_async() and _clear() cancel
+ * this one.
+ */
+void
+tn_resource_store_begin_pages (TnResourceStore *self)
+{
+  g_return_if_fail (TN_IS_RESOURCE_STORE (self));
+
+  cancel_apply (self);
+  self->paged_seen = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * tn_resource_store_get_paging:
+ *
+ * Returns: whether a listing in pages runs (between
+ *   tn_resource_store_begin_pages() and _end_pages(), not cancelled)
+ */
+gboolean
+tn_resource_store_get_paging (TnResourceStore *self)
+{
+  g_return_val_if_fail (TN_IS_RESOURCE_STORE (self), FALSE);
+
+  return self->paged_seen != NULL;
+}
+
+/**
+ * tn_resource_store_apply_page:
+ * @page: (element-type TnResource): resources of the kind, as the server
+ *   has them now: one page of the listing (or several)
+ *
+ * Updates the store's items that @page has (only the changed properties
+ * notify) and appends the new ones, with one items-changed. Nothing is
+ * removed before tn_resource_store_end_pages(). An id listed twice is
+ * kept once.
+ */
+void
+tn_resource_store_apply_page (TnResourceStore *self,
+                              GPtrArray       *page)
+{
+  guint position;
+
+  g_return_if_fail (TN_IS_RESOURCE_STORE (self));
+  g_return_if_fail (page != NULL);
+  g_return_if_fail (self->paged_seen != NULL);
+
+  position = self->items->len;
+  for (guint i = 0; i < page->len; i++)
+    {
+      TnResource *fresh = g_ptr_array_index (page, i);
+      const char *id = tn_resource_get_id (fresh);
+      TnResource *ours;
+
+      if (id == NULL || G_OBJECT_TYPE (fresh) != tn_resource_kind_get_type (self->kind))
+        continue;
+
+      ours = g_hash_table_lookup (self->by_id, id);
+      if (ours == NULL)
+        {
+          g_ptr_array_add (self->items, g_object_ref (fresh));
+          g_hash_table_replace (self->by_id, (gpointer) id, fresh);
+          g_hash_table_add (self->paged_seen, fresh);
+        }
+      else if (ours != fresh && !g_hash_table_contains (self->paged_seen, ours))
+        {
+          g_hash_table_add (self->paged_seen, ours);
+          tn_resource_update_from (ours, fresh);
+        }
+    }
+
+  emit_items_changed (self, position, 0, self->items->len - position);
+}
+
+/**
+ * tn_resource_store_end_pages:
+ * @complete: whether every page came
+ *
+ * Ends the listing in pages: when @complete, the items that no page had
+ * are removed (one items-changed per run of neighbours); else (the
+ * listing failed) the store keeps every item.
+ */
+void
+tn_resource_store_end_pages (TnResourceStore *self,
+                             gboolean         complete)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  g_return_if_fail (TN_IS_RESOURCE_STORE (self));
+  g_return_if_fail (self->paged_seen != NULL);
+
+  seen = g_steal_pointer (&self->paged_seen);
+  if (complete)
+    remove_unseen (self, seen);
 }
 
 /**

@@ -52,6 +52,12 @@ void             tn_resource_store_apply_async    (TnResourceStore      *self,
 gboolean         tn_resource_store_apply_finish   (TnResourceStore      *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+void             tn_resource_store_begin_pages    (TnResourceStore      *self);
+gboolean         tn_resource_store_get_paging     (TnResourceStore      *self);
+void             tn_resource_store_apply_page     (TnResourceStore      *self,
+                                                   GPtrArray            *page);
+void             tn_resource_store_end_pages      (TnResourceStore      *self,
+                                                   gboolean              complete);
 TnResource      *tn_resource_store_upsert         (TnResourceStore      *self,
                                                    TnResource           *fresh);
 gboolean         tn_resource_store_remove         (TnResourceStore      *self,

@@ -153,16 +153,20 @@ tn_secrets_store_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The lookup runs in a thread: talking to the secret service is several
+ * round trips (the bus, the service, a session, the search, the secret),
+ * and at start-up they go on while the main thread initialises GTK and
+ * builds the window, instead of one main loop iteration after another. */
 static void
-on_lookup_finished_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+lookup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
   char *secret;
 
-  secret = secret_password_lookup_finish (result, &error);
+  secret = secret_password_lookupv_sync (get_schema (), task_data, cancellable, &error);
   if (error != NULL)
     g_task_return_error (task, keyring_error (error));
   else
@@ -172,7 +176,7 @@ on_lookup_finished_cb (GObject      *object,
 /**
  * tn_secrets_lookup_async:
  *
- * Looks up the secret stored under @key.
+ * Looks up the secret stored under @key (in a thread).
  */
 void
 tn_secrets_lookup_async (const TnSecretKey   *key,
@@ -180,16 +184,15 @@ tn_secrets_lookup_async (const TnSecretKey   *key,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GHashTable) attributes = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (key != NULL && key->account_id != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tn_secrets_lookup_async);
-
-  attributes = key_to_attributes (key);
-  secret_password_lookupv (get_schema (), attributes, cancellable, on_lookup_finished_cb, task);
+  g_task_set_name (task, "[tunnels] keyring lookup");
+  g_task_set_task_data (task, key_to_attributes (key), (GDestroyNotify) g_hash_table_unref);
+  g_task_run_in_thread (task, lookup_thread);
 }
 
 /**

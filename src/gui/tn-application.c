@@ -26,6 +26,7 @@ struct _TnApplication
   TnSessionManager *sessions;
   TnSandbox        *sandbox;
   gboolean          want_sandbox;
+  gboolean          activated_early;
 };
 
 G_DEFINE_FINAL_TYPE (TnApplication, tn_application, ADW_TYPE_APPLICATION)
@@ -237,6 +238,24 @@ tn_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  TnAccount *active;
+
+  self->accounts = tn_account_manager_new (self->settings);
+  self->sessions = tn_session_manager_new (self->accounts);
+
+  /* The account that was active when Tunnels last quit signs in at once,
+   * before GTK starts: its password comes from the keyring in a thread
+   * while the parent class initialises GTK and activate() builds the
+   * window, and the sign-in and the first pages follow as soon as the
+   * main loop runs. (The Sandbox account waits for activate(): its cloud
+   * starts in-process, and a failure is told in the window.) */
+  active = tn_account_manager_get_active (self->accounts);
+  if (!self->want_sandbox && active != NULL &&
+      g_strcmp0 (tn_account_get_provider (active), TN_PROVIDER_SANDBOX) != 0)
+    {
+      tn_session_manager_activate (self->sessions, active, NULL);
+      self->activated_early = TRUE;
+    }
 
   G_APPLICATION_CLASS (tn_application_parent_class)->startup (application);
 
@@ -247,9 +266,6 @@ tn_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
-
-  self->accounts = tn_account_manager_new (self->settings);
-  self->sessions = tn_session_manager_new (self->accounts);
 }
 
 static int
@@ -278,7 +294,7 @@ tn_application_activate (GApplication *application)
        * active when Tunnels last quit. */
       if (self->want_sandbox)
         g_action_group_activate_action (G_ACTION_GROUP (self), "try-sandbox", NULL);
-      else if (tn_account_manager_get_active (self->accounts) != NULL)
+      else if (tn_account_manager_get_active (self->accounts) != NULL && !self->activated_early)
         tn_application_activate_account (self, tn_account_manager_get_active (self->accounts));
     }
 

@@ -29,11 +29,112 @@
  * view a few at a time, each step within REVEAL_BUDGET_USEC, until the
  * view has all the widgets it will ever make; then it lets everything
  * through at once (rows further down have no widgets until scrolled to).
+ * While the list is shown, the steps are paced by its frames: styling and
+ * laying out the new rows (~0.5 ms each here) happens in the next frame,
+ * in one main loop iteration with its paint, so each frame gets only as
+ * many new rows as keep it within REVEAL_FRAME_USEC: the number follows
+ * how long the last frame took (16 to start with).
  */
 
 #define REVEAL_BUDGET_USEC 5000
 #define REVEAL_ROWS        4     /* per sub-step */
 #define REVEAL_ALL         240   /* more rows than the view makes widgets for */
+#define REVEAL_FRAME_ROWS  16    /* new rows for the first frame */
+#define REVEAL_FRAME_MIN   4
+#define REVEAL_FRAME_MAX   64
+#define REVEAL_FRAME_USEC  11000   /* a frame's budget, paint included */
+
+static gboolean on_reveal_step_cb (gpointer user_data);
+
+static void
+schedule_reveal_step (TnResourceList *self)
+{
+  self->reveal_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reveal_step_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->reveal_source),
+                            "[tunnels] list reveal");
+}
+
+/* Only there to ask for a frame. */
+static gboolean
+on_reveal_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  TN_RESOURCE_LIST (widget)->reveal_tick = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+next_reveal_step (TnResourceList *self)
+{
+  self->reveal_waiting = FALSE;
+  self->reveal_frame_rows = 0;
+  schedule_reveal_step (self);
+}
+
+/* A list that is not shown draws no frames to wait for. */
+static void
+on_unmap_cb (TnResourceList *self)
+{
+  if (self->reveal_waiting)
+    next_reveal_step (self);
+}
+
+static void
+on_reveal_before_paint_cb (GdkFrameClock  *clock,
+                           TnResourceList *self)
+{
+  self->reveal_frame_start = g_get_monotonic_time ();
+}
+
+/* The frame with the last rows is drawn: the next frame's share is as
+ * many rows as this one could have had within the budget. */
+static void
+on_reveal_after_paint_cb (GdkFrameClock  *clock,
+                          TnResourceList *self)
+{
+  gint64 took = g_get_monotonic_time () - self->reveal_frame_start;
+  guint rows;
+
+  if (!self->reveal_waiting || self->reveal_frame_start == 0)
+    return;
+
+  rows = (guint) ((gint64) self->reveal_frame_rows * REVEAL_FRAME_USEC / MAX (took, 1));
+  self->reveal_frame_max = CLAMP (rows, REVEAL_FRAME_MIN, REVEAL_FRAME_MAX);
+  self->reveal_frame_start = 0;
+  next_reveal_step (self);
+}
+
+static void
+watch_frames (TnResourceList *self,
+              GdkFrameClock  *clock)
+{
+  if (self->reveal_clock == clock)
+    return;
+
+  if (self->reveal_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->reveal_clock, self);
+  g_set_object (&self->reveal_clock, clock);
+  if (clock != NULL)
+    {
+      g_signal_connect (clock, "before-paint", G_CALLBACK (on_reveal_before_paint_cb), self);
+      g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_reveal_after_paint_cb), self);
+    }
+}
+
+static void
+stop_reveal (TnResourceList *self)
+{
+  watch_frames (self, NULL);
+  self->reveal_frame_max = REVEAL_FRAME_ROWS;
+  self->reveal_frame_rows = 0;
+  self->reveal_waiting = FALSE;
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+}
 
 static gboolean
 on_reveal_step_cb (gpointer user_data)
@@ -42,6 +143,7 @@ on_reveal_step_cb (gpointer user_data)
   gint64 deadline = g_get_monotonic_time () + REVEAL_BUDGET_USEC;
   guint size = gtk_slice_list_model_get_size (self->reveal_model);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  gboolean paced = gtk_widget_get_mapped (GTK_WIDGET (self));
 
   do
     {
@@ -49,10 +151,23 @@ on_reveal_step_cb (gpointer user_data)
       if (size >= MIN (n, REVEAL_ALL))
         {
           self->reveal_source = 0;
+          stop_reveal (self);
           gtk_slice_list_model_set_size (self->reveal_model, G_MAXUINT);
           return G_SOURCE_REMOVE;
         }
       gtk_slice_list_model_set_size (self->reveal_model, size);
+
+      self->reveal_frame_rows += REVEAL_ROWS;
+      if (paced && self->reveal_frame_rows >= self->reveal_frame_max)
+        {
+          watch_frames (self, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+          self->reveal_source = 0;
+          self->reveal_waiting = TRUE;
+          self->reveal_frame_start = 0;
+          if (self->reveal_tick == 0)
+            self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_reveal_tick_cb, NULL, NULL);
+          return G_SOURCE_REMOVE;
+        }
     }
   while (g_get_monotonic_time () < deadline);
 
@@ -69,14 +184,16 @@ on_sort_model_changed_cb (TnResourceList *self)
 
   if (n == 0)
     {
-      g_clear_handle_id (&self->reveal_source, g_source_remove);
+      stop_reveal (self);
       gtk_slice_list_model_set_size (self->reveal_model, 0);
     }
-  else if (gtk_slice_list_model_get_size (self->reveal_model) == 0 && self->reveal_source == 0)
+  else if (gtk_slice_list_model_get_size (self->reveal_model) == 0 && self->reveal_source == 0 &&
+           !self->reveal_waiting)
     {
-      self->reveal_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reveal_step_cb, self, NULL);
-      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->reveal_source),
-                                "[tunnels] list reveal");
+      /* The first step at once: the next frame shows rows, not an empty
+       * table waiting for the main loop to be idle; the rest when idle. */
+      if (on_reveal_step_cb (self) == G_SOURCE_CONTINUE)
+        schedule_reveal_step (self);
     }
 }
 
@@ -108,12 +225,14 @@ _tn_resource_list_init_models (TnResourceList *self)
   g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (on_sort_model_changed_cb), self,
                            G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reveal_model)));
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
+  self->reveal_frame_max = REVEAL_FRAME_ROWS;
 }
 
 void
 _tn_resource_list_clear_models (TnResourceList *self)
 {
-  g_clear_handle_id (&self->reveal_source, g_source_remove);
+  stop_reveal (self);
   g_clear_object (&self->selection);
   g_clear_object (&self->reveal_model);
   g_clear_object (&self->sort_model);
@@ -170,5 +289,6 @@ tn_resource_list_is_busy (TnResourceList *self)
   g_return_val_if_fail (TN_IS_RESOURCE_LIST (self), FALSE);
 
   return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
-         gtk_sort_list_model_get_pending (self->sort_model) > 0 || self->reveal_source != 0;
+         gtk_sort_list_model_get_pending (self->sort_model) > 0 || self->reveal_source != 0 ||
+         self->reveal_waiting;
 }

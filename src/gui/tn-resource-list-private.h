@@ -24,6 +24,12 @@ struct _TnResourceList
   GtkSortListModel   *sort_model;
   GtkSliceListModel  *reveal_model;
   guint               reveal_source;
+  guint               reveal_tick;        /* asks for the frame that shows the last rows */
+  gboolean            reveal_waiting;     /* for that frame to be drawn */
+  guint               reveal_frame_rows;  /* rows let in since the last frame */
+  guint               reveal_frame_max;   /* how many the next frame may take */
+  GdkFrameClock      *reveal_clock;       /* timing its frames while revealing */
+  gint64              reveal_frame_start;
   GtkSingleSelection *selection;
   TnResource         *watched;      /* the selected item, for its status */
   TnResource         *wanted;       /* what the user selected, kept across searches and refreshes */

@@ -338,6 +338,68 @@ test_store_set_switch (Fixture       *f,
 }
 
 static void
+on_items_changed_record_state_cb (TnResourceStore *store,
+                                  guint            position,
+                                  guint            removed,
+                                  guint            added,
+                                  GArray          *states)
+{
+  TnStoreState state = tn_resource_store_get_state (store);
+
+  g_array_append_val (states, state);
+}
+
+/* A first load comes in pages: the first one is in the store (a list
+ * shows it) while the rest is in flight, the next ones in batches as big
+ * as what the store holds; the store is ready only after the last. */
+static void
+test_store_set_first_load_in_pages (Fixture       *f,
+                                    gconstpointer  region)
+{
+  TnResourceStore *store = tn_store_set_get_store (f->stores, TN_RESOURCE_CONNECTION);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (TnStoreState));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint stored = 0, pending = 0, emissions = 0;
+
+  g_assert_cmpuint (n, >=, 2);
+  tn_session_set_page_size (f->session, 1);
+  tn_session_manager_activate (f->sessions, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+
+  gt_signal_logger_connect (logger, store, "items-changed");
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed_record_state_cb), states);
+  tn_session_manager_use_session (f->sessions, f->session);
+  wait_ready (f->stores);
+  g_signal_handlers_disconnect_by_func (store, on_items_changed_record_state_cb, states);
+
+  for (guint page = 0; page < n; page++)
+    {
+      pending++;
+      if (pending < stored && page + 1 < n)
+        continue;
+
+      {
+        guint p = 0, r = 0, a = 0;
+
+        gt_signal_logger_assert_emission_pop (logger, store, "items-changed", &p, &r, &a);
+        g_assert_cmpuint (p, ==, stored);
+        g_assert_cmpuint (r, ==, 0);
+        g_assert_cmpuint (a, ==, pending);
+        g_assert_cmpint (g_array_index (states, TnStoreState, emissions), ==, TN_STORE_STATE_LOADING);
+      }
+      emissions++;
+      stored += pending;
+      pending = 0;
+    }
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpuint (emissions, >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
+  g_assert_cmpint (tn_resource_store_get_state (store), ==, TN_STORE_STATE_READY);
+  g_assert_false (tn_resource_store_get_paging (store));
+}
+
+static void
 test_store_set_load_fails (Fixture       *f,
                            gconstpointer  region)
 {
@@ -375,6 +437,7 @@ main (int   argc,
       } G_STMT_END
 
       ADD ("load", test_store_set_load);
+      ADD ("first-load-in-pages", test_store_set_first_load_in_pages);
       ADD ("relations", test_store_set_relations);
       ADD ("refresh", test_store_set_refresh);
       ADD ("write-and-poll", test_store_set_write_and_poll);
