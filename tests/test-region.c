@@ -112,6 +112,9 @@ test_region_api_family (void)
   g_assert_false (tn_region_profile_writes_are_async (os));
   g_assert_false (tn_region_profile_writes_are_async (a));
   g_assert_true (tn_region_profile_writes_are_async (b));
+  g_assert_true (tn_region_profile_sorts_lists (os));
+  g_assert_true (tn_region_profile_sorts_lists (a));
+  g_assert_false (tn_region_profile_sorts_lists (b));
 
   g_assert_true (g_strv_contains (tn_region_profile_get_service_types (os), "network"));
   g_assert_cmpstr (tn_region_profile_get_service_types (a)[0], ==, "networking");

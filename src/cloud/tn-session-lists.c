@@ -282,7 +282,9 @@ list_items (TnSession           *self,
    * sort_key/sort_dir; a server that ignores them just gives its order.) */
   if (tn_session_get_page_size (self) > 0)
     first = g_strdup_printf ("%s?limit=%u%s", path, tn_session_get_page_size (self),
-                             sort_pages ? "&sort_key=name&sort_dir=asc&sort_key=id&sort_dir=asc" : "");
+                             sort_pages && endpoint == TN_ENDPOINT_VPN &&
+                             tn_region_profile_sorts_lists (tn_session_get_profile (self))
+                             ? "&sort_key=name&sort_dir=asc&sort_key=id&sort_dir=asc" : "");
   else
     first = g_strdup (path);
 

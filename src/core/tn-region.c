@@ -146,17 +146,20 @@ typedef struct
   gboolean            warns_service_drop;
   gboolean            warns_same_region;
   gboolean            strongswan_cloud;   /* Neutron's strongSwan driver and its quirks */
+  gboolean            sorted_lists;       /* lists take Neutron's sort_key/sort_dir */
 } DialectInfo;
 
 static const DialectInfo dialects[] = {
   [TN_DIALECT_OPENSTACK] = {
-    V ("network"), V ("network"), "/v2.0/vpn/", FALSE, 0, FALSE, FALSE, FALSE, TRUE,
+    V ("network"), V ("network"), "/v2.0/vpn/", FALSE, 0, FALSE, FALSE, FALSE, TRUE, TRUE,
   },
   [TN_DIALECT_FJCLOUD_A] = {
-    V ("networking", "network"), V ("networking", "network"), "/v2.0/vpn/", FALSE, 1, TRUE, TRUE, FALSE, TRUE,
+    V ("networking", "network"), V ("networking", "network"), "/v2.0/vpn/", FALSE, 1, TRUE, TRUE, FALSE, TRUE, TRUE,
   },
+  /* The NFV API documents no sort parameters: its lists are asked for
+   * unsorted (and sorted here). */
   [TN_DIALECT_FJCLOUD_B] = {
-    V ("networking", "network"), V ("nfv"), "/vpn/nfv/", TRUE, 1, FALSE, FALSE, TRUE, FALSE,
+    V ("networking", "network"), V ("nfv"), "/vpn/nfv/", TRUE, 1, FALSE, FALSE, TRUE, FALSE, FALSE,
   },
 };
 
@@ -364,6 +367,20 @@ tn_region_profile_warns_same_region (const TnRegionProfile *profile)
   g_return_val_if_fail (profile != NULL, FALSE);
 
   return dialect_info (profile)->warns_same_region;
+}
+
+/**
+ * tn_region_profile_sorts_lists:
+ *
+ * Returns: %TRUE if the VPN lists can be asked for sorted (Neutron's
+ *   `sort_key` and `sort_dir`), so that pages come in the lists' order
+ */
+gboolean
+tn_region_profile_sorts_lists (const TnRegionProfile *profile)
+{
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  return dialect_info (profile)->sorted_lists;
 }
 
 /**

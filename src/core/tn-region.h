@@ -90,6 +90,7 @@ gboolean               tn_region_profile_peer_ipv4_only     (const TnRegionProfi
 gboolean               tn_region_profile_warns_service_drop (const TnRegionProfile *profile);
 gboolean               tn_region_profile_warns_same_region  (const TnRegionProfile *profile);
 gboolean               tn_region_profile_cloud_is_strongswan (const TnRegionProfile *profile);
+gboolean               tn_region_profile_sorts_lists        (const TnRegionProfile *profile);
 
 const TnFieldRule     *tn_region_profile_get_rule           (const TnRegionProfile *profile,
                                                              TnResourceKind         kind,

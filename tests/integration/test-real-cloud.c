@@ -25,6 +25,7 @@
 #include "tn-ipsec-policy.h"
 #include "tn-router.h"
 #include "tn-session.h"
+#include "tn-session-private.h"
 #include "tn-subnet.h"
 #include "tn-vpn-service.h"
 
@@ -905,6 +906,84 @@ test_token_revoked (void)
   cloud.demo_token = issue_token (env ("TN_REAL_USER"), env ("TN_REAL_PASSWORD"), env ("TN_REAL_PROJECT"), NULL);
 }
 
+/* A first load asks Neutron for its pages sorted by name (sort_key and
+ * sort_dir, with the marker of each page): every page comes in order, and
+ * the pages follow each other in order, so rows shown first stay first. */
+static void
+on_sorted_page_cb (GPtrArray *page,
+                   gpointer   user_data)
+{
+  GPtrArray *pages = user_data;
+  GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* (transfer none: the list goes on with the array) */
+  for (guint i = 0; i < page->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (page, i)));
+  g_ptr_array_add (pages, copy);
+}
+
+static void
+test_sorted_pages (void)
+{
+  const char *names[] = { "sorted-c", "sorted-a", "sorted-e", "sorted-b", "sorted-d" };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seen = NULL;
+  GString *order = g_string_new (NULL);
+  guint page_size;
+
+  if (!require_cloud ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(TnIkePolicy) policy = tn_ike_policy_new ();
+      g_autoptr(TnResource) created = NULL;
+
+      tn_resource_set_name (TN_RESOURCE (policy), names[i]);
+      created = create (TN_RESOURCE (policy), &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (ids, g_strdup (tn_resource_get_id (created)));
+    }
+
+  page_size = tn_session_get_page_size (cloud.session);
+  tn_session_set_page_size (cloud.session, 2);
+  _tn_session_list_pages_async (cloud.session, TN_RESOURCE_IKE_POLICY, TRUE, on_sorted_page_cb, pages,
+                                NULL, on_done_cb, &result);
+  all = tn_session_list_finish (cloud.session, wait_for (&result), &error);
+  tn_session_set_page_size (cloud.session, page_size);
+  g_assert_no_error (error);
+
+  /* Pages of two: the policies of the earlier tests come too. */
+  g_assert_cmpuint (pages->len, >=, 3);
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GPtrArray *page = g_ptr_array_index (pages, p);
+
+      g_assert_cmpuint (page->len, <=, 2);
+      for (guint i = 0; i < page->len; i++)
+        {
+          const char *name = tn_resource_get_name (g_ptr_array_index (page, i));
+
+          if (g_str_has_prefix (name, "sorted-"))
+            g_string_append_printf (order, "%s%s", order->len ? " " : "", name);
+        }
+    }
+  seen = g_string_free (order, FALSE);
+  g_assert_cmpstr (seen, ==, "sorted-a sorted-b sorted-c sorted-d sorted-e");
+  for (guint i = 0; i + 1 < all->len; i++)
+    g_assert_cmpint (tn_resource_compare_names (g_ptr_array_index (all, i), g_ptr_array_index (all, i + 1)), <=, 0);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_assert_true (delete (TN_RESOURCE_IKE_POLICY, g_ptr_array_index (ids, i), TN_WRITE_FLAGS_NONE, &error));
+      g_assert_no_error (error);
+    }
+}
+
 static void
 test_delete (void)
 {
@@ -968,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/real-cloud/07-in-use", test_in_use);
   g_test_add_func ("/real-cloud/08-not-found", test_not_found);
   g_test_add_func ("/real-cloud/09-token-revoked", test_token_revoked);
+  g_test_add_func ("/real-cloud/09b-sorted-pages", test_sorted_pages);
   g_test_add_func ("/real-cloud/10-delete", test_delete);
 
   status = g_test_run ();
