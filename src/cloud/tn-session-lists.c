@@ -309,15 +309,7 @@ tn_session_list_async (TnSession           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (TN_IS_SESSION (self));
-  g_return_if_fail (kind < TN_N_RESOURCE_KINDS);
-
-  path = tn_region_profile_get_vpn_path (tn_session_get_profile (self), kind);
-  list_items (self, tn_session_list_async, TN_ENDPOINT_VPN, path,
-              tn_resource_kind_get_collection (kind), parse_resource_item, g_object_unref,
-              kind, FALSE, NULL, NULL, cancellable, callback, user_data);
+  _tn_session_list_pages_async (self, kind, FALSE, NULL, NULL, cancellable, callback, user_data);
 }
 
 /*
