@@ -23,7 +23,7 @@ import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tndriver import (App, Failure, User, actions, click, find, find_all, plain,  # noqa: E402
-                      pointer_to, press, safe, wait_until)
+                      pointer_to, press, safe, type_text, wait_until)
 
 R = pyatspi
 
@@ -156,6 +156,39 @@ class Walk(User):
             return label.name if label is not None and label.name else None
         return wait_until(look, f'a row in the list “{section}”')
 
+    def keyboard(self):
+        """The main actions from the keyboard alone, with real X key
+        events: a section (Ctrl+3), a new item (Ctrl+N) and Escape, the
+        search (Ctrl+F) filtering as it is typed and Escape ending it, the
+        Keyboard Shortcuts window (Ctrl+?) and Escape."""
+        self.section(3, 'IKE Policies')
+        name = self.first_row_name('IKE Policies')
+
+        press('ctrl+n')
+        title = self.T('New %s') % self.singular('ike')
+        form = self.new_window(title)
+        press('Escape')
+        self.app.window_gone(form, f'the form “{title}”, with Escape')
+
+        pointer_to(400, 300)
+        press('ctrl+f')
+        wait_until(lambda: find(self.main, R.ROLE_ENTRY, self.T('Search'),
+                                pred=lambda a: a.getState().contains(R.STATE_FOCUSED)),
+                   'the search entry focused by Ctrl+F')
+        type_text('no-such-policy')
+        self.row_gone(name)
+        press('Escape')
+        self.row(name)
+        self.tap.ok(True, 'Ctrl+N, Escape and Ctrl+F work from the keyboard; the search filters as typed')
+
+        pointer_to(400, 300)
+        press('ctrl+question')
+        shortcuts = self.other_window(lambda w: find(w, R.ROLE_LABEL, self.T('IPsec VPN Connections')),
+                                      'the Keyboard Shortcuts window (Ctrl+?)')
+        press('Escape')
+        self.app.window_gone(shortcuts, 'the Keyboard Shortcuts window, with Escape')
+        self.tap.ok(True, 'Ctrl+? opens the Keyboard Shortcuts window and Escape closes it')
+
     def connection_dialogs(self):
         self.section(2, 'IPsec VPN Connections')
         self.row_menu('branch-office', '_Delete…')
@@ -192,6 +225,7 @@ class Walk(User):
             self.primary_menu,
             self.account_dialogs,
             self.editors,
+            self.keyboard,
             self.connection_dialogs,
             self.assistant_discard,
         ])
