@@ -207,11 +207,11 @@ group_title (GtkWidget *widget)
   return title != NULL && *title != '\0' ? title : NULL;
 }
 
-static const char *
+/* Returns: (transfer full) (nullable): a name for @widget */
+static char *
 find_name (GtkWidget *widget)
 {
   const char *name = NULL;
-  g_autofree char *placeholder = NULL;
 
   if (GTK_IS_MENU_BUTTON (widget))
     {
@@ -233,15 +233,20 @@ find_name (GtkWidget *widget)
     }
   else if (GTK_IS_SEARCH_ENTRY (widget))
     {
+      char *placeholder = NULL;
+
       g_object_get (widget, "placeholder-text", &placeholder, NULL);
-      name = placeholder != NULL && *placeholder != '\0' ? g_intern_string (placeholder) : _("Search");
+      if (placeholder != NULL && *placeholder != '\0')
+        return placeholder;
+      g_free (placeholder);
+      name = _("Search");
     }
   else if (GTK_IS_TEXT_VIEW (widget))
     name = group_title (widget) ?: _("Text");
   else if (GTK_IS_LIST_BOX (widget))
     name = group_title (widget) ?: _("List");
 
-  return name;
+  return name != NULL && *name != '\0' ? g_strdup (name) : NULL;
 }
 
 static void
@@ -251,9 +256,9 @@ name_everything (GtkWidget *root)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      const char *name = find_name (child);
+      g_autofree char *name = find_name (child);
 
-      if (name != NULL && *name != '\0')
+      if (name != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
       name_everything (child);
